@@ -1,0 +1,242 @@
+"""The command line: thin commands over ``newsgraph.api``.
+
+Data goes to stdout; progress, messages and errors go to stderr, so
+``newsgraph export > out.json`` and pipes stay clean.
+
+Exit codes:
+  0  success
+  1  some inputs failed (the rest were stored) or nothing matched
+  2  usage error: an unknown option or an invalid value
+  3  the database cannot be opened or written
+  4  evaluation data missing or malformed
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import TimeElapsedColumn
+from rich.table import Table
+
+from . import api
+from .errors import ConfigError, DataError, InputError, NewsgraphError, StoreError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE, EXIT_DATA = 0, 1, 2, 3, 4
+DEFAULT_DB = "newsgraph.db"
+
+app = typer.Typer(
+    help="Turn news articles into a searchable record of who did what, who said what, "
+    "and who claims which numbers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class State:
+    db: str = DEFAULT_DB
+    quiet: bool = False
+
+
+state = State()
+
+
+@app.callback()
+def main_options(
+    db: Annotated[str, typer.Option(
+        "--db", envvar="NEWSGRAPH_DB",
+        help="Database: a SQLite file path or a postgresql:// URL.")] = DEFAULT_DB,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bars or messages; errors only.")] = False,
+) -> None:
+    state.db = db
+    state.quiet = quiet
+
+
+def info(message: str) -> None:
+    if not state.quiet:
+        err.print(message)
+
+
+@contextmanager
+def errors_as_exits() -> Iterator[None]:
+    """Turn our errors into one line on stderr and the documented exit code."""
+    try:
+        yield
+    except ConfigError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_STORE) from None
+    except DataError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_DATA) from None
+    except NewsgraphError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_PARTIAL) from None
+
+
+@contextmanager
+def progress_bar() -> Iterator[api.Progress]:
+    """A Rich progress display on stderr, one bar per stage, silent with --quiet."""
+    if state.quiet or not err.is_terminal and os.environ.get("NEWSGRAPH_PROGRESS") != "1":
+        yield lambda stage, done, total: None
+        return
+    bars = Progress(SpinnerColumn(), TextColumn("{task.description:<8}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
+    tasks: dict[str, object] = {}
+
+    def update(stage: str, done: int, total: int | None) -> None:
+        if stage not in tasks:
+            tasks[stage] = bars.add_task(stage, total=total)
+        bars.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+
+    with bars:
+        yield update
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, folders (read recursively), URLs, or - for stdin.")],
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f",
+        help="Read every source as this format: digest, text, jsonl, csv, html, feed.")] = None,
+    fetch: Annotated[bool, typer.Option(
+        help="For feeds: also fetch and extract each linked page.")] = False,
+    extract: Annotated[bool, typer.Option(
+        "--extract/--no-extract", help="Run extraction and linking after storing.")] = True,
+    model: Annotated[str, typer.Option(help="spaCy model package to parse with.")] = (
+        api.DEFAULT_MODEL),
+    processes: Annotated[int, typer.Option(
+        "--processes", "-j", min=1, help="Parser processes.")] = 1,
+) -> None:
+    """Read articles, store them once each, and extract who, what, when."""
+    with errors_as_exits(), api.open(state.db) as ng, progress_bar() as progress:
+        report = ng.ingest(
+            sources, format=format, fetch=fetch, extract=extract, model=model,
+            n_process=processes, progress=progress,
+            on_error=lambda e: err.print(f"[yellow]skipped[/] {e}"),
+        )
+    info(
+        f"read {report.read} articles: {report.added} new, {report.duplicates} already stored, "
+        f"{report.near_duplicates} near-duplicates marked; {report.extracted} extracted"
+        + (f"; {len(report.errors)} inputs failed" if report.errors else "")
+    )
+    if report.undated:
+        info(f"note: {report.undated} new articles have no publication date; "
+             "their relative dates (\"on Monday\") stay unresolved")
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words to find; "quoted phrases" allowed.')],
+    source: Annotated[str | None, typer.Option(help="Only this outlet (host).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+) -> None:
+    """Full-text search over titles and texts."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        hits = ng.search(query, source=source, since=since, until=until, limit=limit)
+    if not hits:
+        info("no matches")
+        raise typer.Exit(EXIT_PARTIAL)
+    table = Table("id", "published", "source", "title", "snippet", box=None)
+    for h in hits:
+        table.add_row(h.article_id[:10], h.published or "", h.source or "", h.title or "",
+                      h.snippet.replace("\n", " "))
+    out.print(table)
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")]) -> None:
+    """One article: metadata and text."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        article = ng.article(article_id)
+    if article is None:
+        err.print(f"[red]error:[/] no article with id {article_id!r}")
+        raise typer.Exit(EXIT_PARTIAL)
+    out.print(f"[bold]{article.title or '(untitled)'}[/]")
+    for label, value in (("id", article.id), ("url", article.url), ("source", article.source),
+                         ("published", article.published), ("language", article.language),
+                         ("authors", ", ".join(article.authors)),
+                         ("duplicate of", article.duplicate_of), ("story", article.story_id)):
+        if value:
+            out.print(f"[dim]{label:>12}[/] {value}")
+    out.print()
+    out.print(article.text, markup=False)
+    if article.related_links:
+        out.print("\n[dim]related:[/] " + "; ".join(article.related_links))
+
+
+@app.command()
+def stats() -> None:
+    """Counts of what the store holds."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        summary = ng.stats()
+    table = Table("what", "count", box=None)
+    for key, value in summary.items():
+        table.add_row(key, str(value))
+    out.print(table)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or csv.")] = "json",
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Write here instead of stdout.")] = None,
+    table: Annotated[str, typer.Option(help="For CSV: which table (articles, entities, quotes, "
+                                             "claims, timexes, events, stories).")] = "articles",
+) -> None:
+    """Write the store in the newsgraph/v1 schema."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        if out_file is None:
+            ng.export(sys.stdout, format=format, table=table)
+        else:
+            with out_file.open("w", encoding="utf-8", newline="") as fh:
+                ng.export(fh, format=format, table=table)
+            info(f"wrote {out_file}")
+
+
+@app.command(name="eval")
+def evaluate(
+    task: Annotated[str, typer.Argument(help="What to score: " + ", ".join(api.EVAL_TASKS))],
+    data: Annotated[Path, typer.Option(help="The evaluation set's folder.")],
+    split: Annotated[str | None, typer.Option(help="Which split (default: the task's own).")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N documents.")] = None,
+) -> None:
+    """Score a stage on a public evaluation set."""
+    with errors_as_exits():
+        report = api.evaluate(task, data, split=split, limit=limit)
+    table = Table("metric", "ours", "published", box=None)
+    for name, value in report.metrics.items():
+        ref = report.published.get(name)
+        table.add_row(name, f"{value:.3f}" if value <= 1 else f"{value:.1f}",
+                      "" if ref is None else str(ref))
+    out.print(f"[bold]{report.task}[/] on {report.data} ({report.split}, "
+              f"{report.documents} documents)")
+    out.print(table)
+    for note in report.notes:
+        out.print(f"[dim]{note}[/]")
+
+
+def main() -> None:
+    try:
+        app()
+    except InputError as exc:  # pragma: no cover - commands catch their own
+        err.print(f"[red]error:[/] {exc}")
+        sys.exit(EXIT_PARTIAL)

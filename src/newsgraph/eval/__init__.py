@@ -1,0 +1,1 @@
+"""Scorers for the public evaluation sets (``newsgraph eval TASK --data PATH``)."""

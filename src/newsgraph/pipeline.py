@@ -1,0 +1,194 @@
+"""The stages in order: read → normalize → store → parse → extract → link.
+
+``ingest`` runs them for a list of sources; ``extract_pending`` parses and
+extracts every stored article that has not been extracted yet (so an
+interrupted run resumes where it stopped, and ``reprocess`` is the same call
+after clearing the flag); ``extract_article`` runs the extractors over one
+parsed Doc, each reading the same Doc once.
+
+Articles are stored in batches, each in one transaction, before any parsing:
+a crash loses at most the batch in flight, and the next run skips what is
+stored (ids and URLs are unique) and extracts what is not yet extracted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .errors import InputError
+from .extract.annotate import DEFAULT_MODEL, parse_many
+from .model import Article, Extraction, RawArticle
+from .normalize.article import normalize_article
+from .normalize.dedupe import NEAR_DUPLICATE_JACCARD, Fingerprint, fingerprint, jaccard
+from .store.sql import SQLStore
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# A progress callback: (stage, done, total or None when unknown).
+Progress = Callable[[str, int, int | None], None]
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    extracted: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    undated: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+def _noop(stage: str, done: int, total: int | None) -> None:
+    return None
+
+
+def ingest(
+    store: SQLStore,
+    sources: Sequence[str],
+    format: str | None = None,
+    fetch: bool = False,
+    extract: bool = True,
+    batch_size: int = 200,
+    model: str = DEFAULT_MODEL,
+    n_process: int = 1,
+    progress: Progress | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> IngestReport:
+    """Read ``sources``, store new articles, then extract and link them."""
+    from .ingest.sources import read_sources
+
+    report = IngestReport()
+    progress = progress or _noop
+    store_items(store, read_sources(sources, format=format, fetch=fetch), report,
+                batch_size, progress, on_error)
+    if extract:
+        report.extracted = extract_pending(store, model=model, n_process=n_process,
+                                           progress=progress)
+        link(store, progress=progress)
+    return report
+
+
+def store_items(
+    store: SQLStore,
+    items: Iterable[RawArticle | InputError],
+    report: IngestReport,
+    batch_size: int = 200,
+    progress: Progress = _noop,
+    on_error: Callable[[InputError], None] | None = None,
+) -> None:
+    """Normalize and store articles in batches; errors are collected, not raised."""
+    batch: list[Article] = []
+    prints: dict[str, Fingerprint] = {}
+
+    def flush() -> None:
+        if not batch:
+            return
+        result = store.add_articles(
+            batch, {aid: (fp.bands, fp.signature) for aid, fp in prints.items()}
+        )
+        report.added += len(result.added)
+        report.duplicates += len(result.duplicates)
+        report.near_duplicates += len(result.near_duplicates)
+        report.undated += sum(1 for a in batch if a.published is None and a.id in result.added)
+        batch.clear()
+        prints.clear()
+
+    for item in items:
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        report.read += 1
+        article = normalize_article(item)
+        if store.known_article(article.id, article.url) or any(
+            a.id == article.id or (a.url and a.url == article.url) for a in batch
+        ):
+            report.duplicates += 1
+            progress("store", report.read, None)
+            continue
+        fp = fingerprint(article.text)
+        if fp is not None:
+            original = _near_duplicate_of(store, fp, prints)
+            if original:
+                article = replace(article, duplicate_of=original)
+            prints[article.id] = fp
+        batch.append(article)
+        if len(batch) >= batch_size:
+            flush()
+        progress("store", report.read, None)
+    flush()
+
+
+def _near_duplicate_of(store: SQLStore, fp: Fingerprint, batch: dict[str, Fingerprint]) -> str | None:
+    """The id of the stored (or batched) article this one copies, if any.
+
+    Copies point at the original, never at another copy, so a chain of
+    syndications forms one group.
+    """
+    best: tuple[float, str] | None = None
+    for aid, sig, duplicate_of in store.minhash_candidates(fp.bands):
+        score = jaccard(fp.signature, sig)
+        if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[0]):
+            best = (score, duplicate_of or aid)
+    for aid, other in batch.items():
+        score = jaccard(fp.signature, other.signature)
+        if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[0]):
+            best = (score, aid)
+    return best[1] if best else None
+
+
+def extract_article(doc: Doc, article: Article) -> Extraction:
+    """Every extractor over one parsed article, in dependency order."""
+    from .extract.entities import extract_entities
+
+    found = extract_entities(doc)
+    return Extraction(
+        article_id=article.id,
+        entities=tuple(found.entities),
+        dateline=found.dateline,
+    )
+
+
+def extract_pending(
+    store: SQLStore,
+    model: str = DEFAULT_MODEL,
+    n_process: int = 1,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> int:
+    """Parse and extract every stored article not yet extracted; returns how many."""
+    from .link.entities import EntityLinker
+
+    progress = progress or _noop
+    pending = store.article_ids(unextracted_only=True)
+    if not pending:
+        return 0
+    linker = EntityLinker(store)
+    done = 0
+    progress("extract", 0, len(pending))
+    chunk = max(batch_size, 64)
+    for i in range(0, len(pending), chunk):
+        articles = store.articles_by_ids(pending[i : i + chunk])
+        docs = parse_many((a.text for a in articles), model=model, batch_size=batch_size,
+                          n_process=n_process)
+        for article, doc in zip(articles, docs, strict=True):
+            extraction = extract_article(doc, article)
+            entity_ids = linker.link(extraction, article)
+            store.save_extraction(extraction, entity_ids)
+            done += 1
+            progress("extract", done, len(pending))
+    return done
+
+
+def link(store: SQLStore, progress: Progress | None = None) -> None:
+    """Cross-article linking that runs after extraction (stories, event groups)."""
+    return None
