@@ -22,6 +22,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.progress import TimeElapsedColumn
 from rich.table import Table
@@ -39,7 +40,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
@@ -155,11 +156,11 @@ def search(
     if not hits:
         info("no matches")
         raise typer.Exit(EXIT_PARTIAL)
-    table = Table("id", "published", "source", "title", "snippet", box=None)
     for h in hits:
-        table.add_row(h.article_id[:10], h.published or "", h.source or "", h.title or "",
-                      h.snippet.replace("\n", " "))
-    out.print(table)
+        out.print(f"[cyan]{h.article_id[:12]}[/]  {h.published or '----------'}  "
+                  f"[dim]{h.source or ''}[/]")
+        out.print(f"  [bold]{escape(h.title or '(untitled)')}[/]")
+        out.print("  " + escape(" ".join(h.snippet.split())), style="dim")
 
 
 @app.command()

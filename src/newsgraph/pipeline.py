@@ -85,21 +85,20 @@ def store_items(
     on_error: Callable[[InputError], None] | None = None,
 ) -> None:
     """Normalize and store articles in batches; errors are collected, not raised."""
-    batch: list[Article] = []
-    prints: dict[str, Fingerprint] = {}
+    batch = _Batch()
 
     def flush() -> None:
-        if not batch:
+        if not batch.articles:
             return
         result = store.add_articles(
-            batch, {aid: (fp.bands, fp.signature) for aid, fp in prints.items()}
+            batch.articles, {aid: (fp.bands, fp.signature) for aid, fp in batch.prints.items()}
         )
-        report.added += len(result.added)
+        added = set(result.added)
+        report.added += len(added)
         report.duplicates += len(result.duplicates)
         report.near_duplicates += len(result.near_duplicates)
-        report.undated += sum(1 for a in batch if a.published is None and a.id in result.added)
+        report.undated += sum(1 for a in batch.articles if a.published is None and a.id in added)
         batch.clear()
-        prints.clear()
 
     for item in items:
         if isinstance(item, InputError):
@@ -109,26 +108,52 @@ def store_items(
             continue
         report.read += 1
         article = normalize_article(item)
-        if store.known_article(article.id, article.url) or any(
-            a.id == article.id or (a.url and a.url == article.url) for a in batch
-        ):
+        if batch.holds(article) or store.known_article(article.id, article.url):
             report.duplicates += 1
             progress("store", report.read, None)
             continue
         fp = fingerprint(article.text)
         if fp is not None:
-            original = _near_duplicate_of(store, fp, prints)
+            original = _near_duplicate_of(store, fp, batch)
             if original:
                 article = replace(article, duplicate_of=original)
-            prints[article.id] = fp
-        batch.append(article)
-        if len(batch) >= batch_size:
+        batch.add(article, fp)
+        if len(batch.articles) >= batch_size:
             flush()
         progress("store", report.read, None)
     flush()
 
 
-def _near_duplicate_of(store: SQLStore, fp: Fingerprint, batch: dict[str, Fingerprint]) -> str | None:
+class _Batch:
+    """Articles waiting for one transaction, indexed like the store indexes them."""
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.prints: dict[str, Fingerprint] = {}
+        self.keys: set[str] = set()
+        self.bands: dict[tuple[int, str], list[str]] = {}
+
+    def holds(self, article: Article) -> bool:
+        return article.id in self.keys or (article.url is not None and article.url in self.keys)
+
+    def add(self, article: Article, fp: Fingerprint | None) -> None:
+        self.articles.append(article)
+        self.keys.add(article.id)
+        if article.url:
+            self.keys.add(article.url)
+        if fp is not None:
+            self.prints[article.id] = fp
+            for key in enumerate(fp.bands):
+                self.bands.setdefault(key, []).append(article.id)
+
+    def candidates(self, fp: Fingerprint) -> set[str]:
+        return {aid for key in enumerate(fp.bands) for aid in self.bands.get(key, ())}
+
+    def clear(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+
+def _near_duplicate_of(store: SQLStore, fp: Fingerprint, batch: _Batch) -> str | None:
     """The id of the stored (or batched) article this one copies, if any.
 
     Copies point at the original, never at another copy, so a chain of
@@ -139,10 +164,11 @@ def _near_duplicate_of(store: SQLStore, fp: Fingerprint, batch: dict[str, Finger
         score = jaccard(fp.signature, sig)
         if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[0]):
             best = (score, duplicate_of or aid)
-    for aid, other in batch.items():
-        score = jaccard(fp.signature, other.signature)
+    for aid in sorted(batch.candidates(fp)):
+        score = jaccard(fp.signature, batch.prints[aid].signature)
+        original = next(a.duplicate_of for a in batch.articles if a.id == aid) or aid
         if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[0]):
-            best = (score, aid)
+            best = (score, original)
     return best[1] if best else None
 
 

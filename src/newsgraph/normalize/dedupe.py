@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -47,7 +49,9 @@ def fingerprint(text: str) -> Fingerprint | None:
     if len(words) < SHINGLE * 3:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
-    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    # crc32 is stable across processes (stored band hashes must be) and fast
+    mh = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(),
+                 scheme="affine32")
     mh.update_batch(list(shingles))
     values = mh.hashvalues.astype(np.uint64)
     bands = [
@@ -55,6 +59,12 @@ def fingerprint(text: str) -> Fingerprint | None:
         for i in range(BANDS)
     ]
     return Fingerprint(bands, values.tobytes())
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The random permutations, drawn once: they are the costly part of a new MinHash."""
+    return MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations  # type: ignore[no-any-return]
 
 
 def jaccard(a: bytes, b: bytes) -> float:

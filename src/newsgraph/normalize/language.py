@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-_SAMPLE = 2000  # characters: enough for a confident guess, cheap on long articles
+_SAMPLE = 600  # characters: enough for a confident guess, cheap on long articles
 _MIN_CHARS = 20
 
 

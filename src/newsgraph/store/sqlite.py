@@ -66,6 +66,10 @@ class SQLiteStore(SQLStore):
                 self.conn = sqlite3.connect(
                     f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
                 )
+                try:
+                    self.schema_version()
+                except sqlite3.OperationalError as exc:
+                    raise StoreError(f"{path}: not a newsgraph database ({exc})") from exc
             else:
                 if self.path is not None:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
