@@ -17,9 +17,9 @@ from .errors import ConfigError, InputError
 from .eval.base import EvalReport
 from .export import export as _export
 from .extract.annotate import DEFAULT_MODEL
-from .model import Article
+from .model import Article, Entity
 from .pipeline import IngestReport, Progress
-from .store import SearchHit, open_store
+from .store import SearchHit, open_store, reads
 from .store.sql import SQLStore
 
 __all__ = ["DEFAULT_MODEL", "EVAL_TASKS", "Newsgraph", "Progress", "evaluate", "open"]
@@ -84,16 +84,75 @@ class Newsgraph:
     def export(self, out: TextIO, format: str = "json", table: str = "articles") -> None:
         _export(self.store, out, format=format, table=table)
 
+    # -- entities, quotes, events -----------------------------------------------
+
+    def entities(self, type: str | None = None, top: int = 50,
+                 name: str | None = None) -> list[reads.EntityRow]:
+        """Entities by mention count, with article counts and first/last seen."""
+        return reads.entity_list(self.store, type=type, name=name, limit=top)
+
+    def find_entity(self, name: str) -> Entity | None:
+        """The entity a user means by ``name``: exact name, then alias, then a name part."""
+        wanted = name.strip().lower()
+        if not wanted:
+            return None
+        rows = reads.entity_list(self.store, name=wanted, limit=200)
+        exact = [r for r in rows if r.name.lower() == wanted]
+        if exact or rows:
+            return self.store.get_entity((exact or rows)[0].id)
+        for (entity_id,) in self.store.query(
+            "SELECT e.id FROM entities e WHERE LOWER(e.data) LIKE ? ESCAPE '\\' "
+            "ORDER BY (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.id",
+            (reads.like(wanted),),
+        ):
+            entity = self.store.get_entity(entity_id)
+            if entity and any(wanted in a.lower() for a in entity.aliases):
+                return entity
+        return None
+
+    def co_mentioned(self, entity_id: str, limit: int = 10) -> list[reads.Neighbour]:
+        return reads.co_mentioned(self.store, entity_id, limit=limit)
+
+    def quotes(self, speaker: str | None = None, search: str | None = None,
+               limit: int = 50) -> list[reads.QuoteRow]:
+        """Quotes by a speaker (an entity name, alias or description) and/or containing text."""
+        entity = self.find_entity(speaker) if speaker else None
+        if entity is not None:
+            return reads.quotes(self.store, speaker_id=entity.id, text=search, limit=limit)
+        return reads.quotes(self.store, speaker=speaker, text=search, limit=limit)
+
+    def events(self, actor: str | None = None, type: str | None = None,
+               since: str | None = None, until: str | None = None,
+               limit: int = 200) -> list[reads.EventRow]:
+        """Events in date order, by actor (a name), PLOVER type and date range."""
+        actor_id = None
+        if actor:
+            entity = self.find_entity(actor)
+            if entity is None:
+                return []
+            actor_id = entity.id
+        return reads.events(self.store, actor_id=actor_id, type=type.upper() if type else None,
+                            since=since, until=until, limit=limit)
+
+
+def group_quotes(rows: Sequence[reads.QuoteRow]) -> list[list[reads.QuoteRow]]:
+    """The same quote reported by several outlets, once, with every report.
+
+    Two quotes are the same when their speaker matches and their words do,
+    ignoring case, punctuation and spacing; order follows first appearance.
+    """
+    groups: dict[tuple[str, str], list[reads.QuoteRow]] = {}
+    for row in rows:
+        q = row.quote
+        words = " ".join("".join(c for c in q.text.lower() if c.isalnum() or c.isspace()).split())
+        key = (q.speaker_id or (q.speaker_name or "").lower(), words)
+        groups.setdefault(key, []).append(row)
+    return list(groups.values())
+
 
 def open(db: str | Path, read_only: bool = False) -> Newsgraph:  # noqa: A001 - the API's verb
     """Open (creating if needed) a store: a SQLite path or a ``postgresql://`` URL."""
     return Newsgraph(open_store(db, read_only=read_only))
-
-
-def _html(data: Path, split: str | None, limit: int | None) -> EvalReport:
-    from .eval.html import evaluate as run
-
-    return run(data, **_args(split, limit))
 
 
 def _args(split: str | None, limit: int | None) -> dict[str, Any]:
@@ -103,8 +162,56 @@ def _args(split: str | None, limit: int | None) -> dict[str, Any]:
     return args
 
 
+def _eval_html(data: Path, split: str | None, limit: int | None) -> EvalReport:
+    from .eval.html import evaluate as run
+
+    return run(data, **_args(split, limit))
+
+
+def _eval_ner(data: Path, split: str | None, limit: int | None) -> EvalReport:
+    from .eval.ner import evaluate as run
+
+    return run(data, **_args(split, limit))
+
+
+def _eval_attribution(data: Path, split: str | None, limit: int | None) -> EvalReport:
+    from .eval.attribution import evaluate as run
+
+    return run(data, **_args(split, limit))
+
+
+def _eval_timex(data: Path, split: str | None, limit: int | None) -> EvalReport:
+    from .eval.timex import evaluate as run
+
+    return run(data, **_args(split, limit))
+
+
+def _eval_events(data: Path, split: str | None, limit: int | None) -> EvalReport:
+    from .eval.events import evaluate as run
+
+    return run(data, **_args(split, limit))
+
+
+def _eval_quantities(data: Path, split: str | None, limit: int | None) -> EvalReport:
+    from .eval.quantities import evaluate as run
+
+    return run(data, **_args(split, limit))
+
+
+def _eval_stories(data: Path, split: str | None, limit: int | None) -> EvalReport:
+    from .eval.stories import evaluate as run
+
+    return run(data, **_args(split, limit))
+
+
 EVAL_TASKS: dict[str, Callable[[Path, str | None, int | None], EvalReport]] = {
-    "html": _html,
+    "html": _eval_html,
+    "ner": _eval_ner,
+    "attribution": _eval_attribution,
+    "timex": _eval_timex,
+    "events": _eval_events,
+    "quantities": _eval_quantities,
+    "stories": _eval_stories,
 }
 
 

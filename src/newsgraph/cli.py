@@ -213,6 +213,148 @@ def export(
             info(f"wrote {out_file}")
 
 
+@app.command()
+def reprocess(
+    model: Annotated[str, typer.Option(help="spaCy model package to parse with.")] = (
+        api.DEFAULT_MODEL),
+) -> None:
+    """Re-run extraction and linking over every stored article (after an upgrade)."""
+    with errors_as_exits(), api.open(state.db) as ng, progress_bar() as progress:
+        done = ng.reprocess(model=model, progress=progress)
+    info(f"re-extracted {done} articles")
+
+
+@app.command()
+def entities(
+    type: Annotated[str | None, typer.Option(
+        "--type", "-t", help="Only this type: PERSON, ORG, GPE, NORP, MEDIA, WEAPON, …")] = None,
+    top: Annotated[int, typer.Option(min=1, max=10000, help="How many to list.")] = 30,
+) -> None:
+    """The most mentioned entities, with article counts and first/last seen."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        rows = ng.entities(type=type.upper() if type else None, top=top)
+    if not rows:
+        info("no entities" + (f" of type {type}" if type else ""))
+        raise typer.Exit(EXIT_PARTIAL)
+    table = Table("name", "type", "mentions", "articles", "first seen", "last seen", box=None)
+    for r in rows:
+        table.add_row(escape(r.name), r.type, str(r.mentions), str(r.articles),
+                      r.first_seen or "", r.last_seen or "")
+    out.print(table)
+
+
+@app.command("show-entity")
+def show_entity(name: Annotated[str, typer.Argument(help="A name, short form or alias.")]) -> None:
+    """One entity: aliases, roles, articles and who it appears with."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        entity = ng.find_entity(name)
+        if entity is None:
+            err.print(f"[red]error:[/] no entity matches {name!r}")
+            raise typer.Exit(EXIT_PARTIAL)
+        neighbours = ng.co_mentioned(entity.id, limit=10)
+        articles = ng.store.articles_by_ids(sorted({m.article_id for m in entity.mentions}))
+    out.print(f"[bold]{escape(entity.name)}[/]  [dim]{entity.type}"
+              + (f" · {entity.country}" if entity.country else "") + f" · {entity.id}[/]")
+    if entity.aliases:
+        out.print("[dim]     aliases[/] " + escape(", ".join(entity.aliases)))
+    titles = sorted({r.title for r in entity.roles})
+    if titles:
+        out.print("[dim]       roles[/] " + escape(", ".join(titles)))
+    out.print(f"[dim]    mentions[/] {len(entity.mentions)} in {len(articles)} articles")
+    if neighbours:
+        out.print("[dim]appears with[/] " + escape(", ".join(
+            f"{n.name} ({n.articles})" for n in neighbours)))
+    table = Table("published", "source", "title", box=None)
+    for a in sorted(articles, key=lambda a: a.published or ""):
+        table.add_row(a.published or "", a.source or "", escape(a.title or "(untitled)"))
+    out.print(table)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Who said it: a name, alias or description.")] = None,
+    search: Annotated[str | None, typer.Option(help="Words the quote contains.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=5000)] = 50,
+) -> None:
+    """Who said what: quotes with speaker, outlet, date; repeats shown once with every source."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        rows = ng.quotes(speaker=speaker, search=search, limit=limit)
+    if not rows:
+        info("no quotes match")
+        raise typer.Exit(EXIT_PARTIAL)
+    for group in api.group_quotes(rows):
+        first = group[0].quote
+        who = first.speaker_name or "(unattributed)"
+        mark = "“" if first.kind in ("direct", "mixed", "partial") else ""
+        out.print(f"[bold]{escape(who)}[/] [dim]{first.kind} · {first.cue or ''}[/]")
+        out.print(f"  {mark}{escape(first.text)}{'”' if mark else ''}")
+        for row in group:
+            a = row.article
+            via = " via " + ", ".join(v.name for v in row.quote.via) if row.quote.via else ""
+            out.print(f"  [dim]{a.published or '----------'}  {a.source or ''}  "
+                      f"{escape(a.title or '')}{escape(via)}  [{a.id[:12]}][/]")
+        out.print()
+
+
+def _event_table(rows: list, title: str | None = None) -> Table:
+    table = Table("date", "type", "status", "actors", "place", "source", "evidence", box=None,
+                  title=title)
+    for row in rows:
+        v, a = row.event, row.article
+        actors = " → ".join(n for n in (v.source_name, v.target_name) if n)
+        table.add_row(v.date or f"({a.published or '?'})", v.type + (f"/{v.mode}" if v.mode else ""),
+                      v.status, escape(actors), escape(v.location or ""), a.source or "",
+                      escape(v.sentence[:160]))
+    return table
+
+
+@app.command()
+def events(
+    actor: Annotated[str | None, typer.Option(help="An actor's name or alias.")] = None,
+    type: Annotated[str | None, typer.Option(
+        "--type", "-t", help="PLOVER type: CONSULT, AGREE, AID, SANCTION, ASSAULT, …")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before this date.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10000)] = 200,
+) -> None:
+    """Who did what to whom: PLOVER-coded events with date, status, actors, place and evidence."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        rows = ng.events(actor=actor, type=type, since=since, until=until, limit=limit)
+    if not rows:
+        info("no events match")
+        raise typer.Exit(EXIT_PARTIAL)
+    out.print(_event_table(rows))
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="An actor's name or alias.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="table or csv.")] = "table",
+) -> None:
+    """An actor's events in date order (a table, or CSV with --format csv)."""
+    if format not in ("table", "csv"):
+        err.print(f"[red]error:[/] unknown format {format!r}; choose table or csv")
+        raise typer.Exit(EXIT_USAGE)
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        rows = ng.events(actor=name, limit=100000)
+    if not rows:
+        info(f"no events for {name!r}")
+        raise typer.Exit(EXIT_PARTIAL)
+    if format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["date", "granularity", "type", "mode", "status", "source", "target",
+                         "location", "outlet", "article_id", "url", "sentence"])
+        for row in rows:
+            v, a = row.event, row.article
+            writer.writerow([v.date or "", v.granularity or "", v.type, v.mode or "", v.status,
+                             v.source_name or "", v.target_name or "", v.location or "",
+                             a.source or "", a.id, a.url or "", v.sentence])
+        return
+    out.print(_event_table(rows, title=f"timeline: {name}"))
+
+
 @app.command(name="eval")
 def evaluate(
     task: Annotated[str, typer.Argument(help="What to score: " + ", ".join(api.EVAL_TASKS))],

@@ -175,11 +175,14 @@ def _near_duplicate_of(store: SQLStore, fp: Fingerprint, batch: _Batch) -> str |
 def extract_article(doc: Doc, article: Article) -> Extraction:
     """Every extractor over one parsed article, in dependency order."""
     from .extract.entities import extract_entities
+    from .extract.timexes import extract_timexes
 
     found = extract_entities(doc)
+    timexes = extract_timexes(doc, article.id, article.published)
     return Extraction(
         article_id=article.id,
         entities=tuple(found.entities),
+        timexes=tuple(timexes),
         dateline=found.dateline,
     )
 

@@ -11,10 +11,11 @@ does not grow with the store.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from ..model import Article, ArticleEntity, Entity, Extraction
 from ..store.sql import SQLStore
-from .resolve import blocking_keys, same_entity
+from .resolve import best_match, blocking_keys, merge
 
 
 def entity_id(name: str, type: str, n: int = 0) -> str:
@@ -24,40 +25,26 @@ def entity_id(name: str, type: str, n: int = 0) -> str:
 
 
 class EntityLinker:
+    """The store-backed twin of ``link.resolve.EntityIndex``."""
+
     def __init__(self, store: SQLStore) -> None:
         self.store = store
 
     def link(self, extraction: Extraction, article: Article) -> dict[str, str]:
         """Map each article-local entity key to a store-wide entity id, storing new ones."""
-        ids: dict[str, str] = {}
-        for ae in extraction.entities:
-            ids[ae.key] = self._link_one(ae)
-        return ids
+        return {ae.key: self._link_one(ae) for ae in extraction.entities}
 
     def _link_one(self, ae: ArticleEntity) -> str:
-        keys = sorted(set().union(*(blocking_keys(n, ae.type) for n in (ae.name, *ae.aliases))))
-        candidates = [c for c in self.store.entity_candidates(keys) if same_entity(ae, c)]
-        if candidates:
-            match = max(candidates, key=lambda c: (len(c.aliases), c.id))
-            merged = Entity(
-                id=match.id,
-                name=_better_name(match.name, ae.name),
-                type=match.type,
-                aliases=tuple(sorted({*match.aliases, match.name, ae.name, *ae.aliases}
-                                     - {_better_name(match.name, ae.name)})),
-                country=match.country or ae.country,
-            )
-            self.store.upsert_entity(merged, keys)
-            return match.id
-        n = 0
-        while self.store.get_entity(entity_id(ae.name, ae.type, n), with_mentions=False):
-            n += 1  # the same name already names someone judged different
-        new = Entity(entity_id(ae.name, ae.type, n), ae.name, ae.type,
-                     tuple(sorted(set(ae.aliases) - {ae.name})), ae.country)
-        self.store.upsert_entity(new, keys)
-        return new.id
-
-
-def _better_name(current: str, candidate: str) -> str:
-    """Keep the fuller name: "Olaf Scholz" over "Scholz"; ties keep the current one."""
-    return candidate if len(candidate.split()) > len(current.split()) else current
+        wanted = sorted(set().union(*(blocking_keys(n, ae.type) for n in (ae.name, *ae.aliases))))
+        match = best_match(ae, self.store.entity_candidates(wanted))
+        if match is None:
+            n = 0
+            while self.store.get_entity(entity_id(ae.name, ae.type, n), with_mentions=False):
+                n += 1  # the same name already names someone judged different
+            match = Entity(entity_id(ae.name, ae.type, n), ae.name, ae.type, country=ae.country)
+        # roles and mentions are stored with the article's extraction, not on the entity row
+        merged = replace(merge(match, ae), roles=(), mentions=())
+        keys = sorted({k for name in (merged.name, *merged.aliases)
+                       for k in blocking_keys(name, merged.type)})
+        self.store.upsert_entity(merged, keys)
+        return merged.id
