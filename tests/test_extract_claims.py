@@ -1,0 +1,161 @@
+"""Numeric claims on our own sentences: value, qualifier, unit, subject, source chain, date."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.annotate import parse
+from newsgraph.extract.claims import extract_claims
+from newsgraph.model import ArticleEntity, Claim, Quote, SourceRef, Timex
+
+
+def claims(text: str, **kw: object) -> list[Claim]:
+    return extract_claims(
+        parse(text), "a1", kw.get("entities", []), kw.get("quotes", []), kw.get("timexes", [])
+    )  # type: ignore[arg-type]
+
+
+def one(text: str, **kw: object) -> Claim:
+    found = claims(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def chain(c: Claim) -> list[str]:
+    return [r.name for r in c.attributed_to]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "approx", "unit"),
+    [
+        (
+            "Engineers cleared 12,500 mines from the fields last year.",
+            12_500,
+            None,
+            "exact",
+            "mines",
+        ),
+        ("The rebels captured two dozen tanks near the river.", 24, None, "exact", "tanks"),
+        ("Nearly a million voters stayed at home.", 1e6, None, "at_most", "voters"),
+        ("The fund lent 2.5 million farmers seed money.", 2.5e6, None, "exact", "farmers"),
+        ("Brussels approved $40bn in aid for the region.", 4e10, None, "exact", "dollars"),
+        ("Consumer prices rose 3.4% in the year to May.", 3.4, None, "exact", "percent"),
+        ("Between 3,000 and 5,000 shells are fired every day.", 3000, 5000, "range", "shells"),
+        ("Thousands of soldiers marched through the capital.", 1000, None, "at_least", "soldiers"),
+        ("Around 300 kilometres of track were repaired.", 300, None, "about", "kilometres"),
+        ("More than 40,000 people fled the city.", 40_000, None, "at_least", "people"),
+        ("Up to 70 drones were launched overnight.", 70, None, "at_most", "drones"),
+        ("At least 15 trucks reached the border crossing.", 15, None, "at_least", "trucks"),
+    ],
+)
+def test_value_qualifier_unit(
+    text: str, value: float, value_max: float | None, approx: str, unit: str
+) -> None:
+    c = one(text)
+    assert (c.value, c.value_max, c.approx, c.unit) == (
+        pytest.approx(value),
+        value_max,
+        approx,
+        unit,
+    )
+    assert c.id == "a1-c0" and c.value_text in text[c.start : c.end]
+
+
+def test_fraction_with_base_gives_two_claims() -> None:
+    share, base = claims("A fifth of the 2,000 families in the valley lost their homes.")
+    assert (base.value, base.unit, base.value_text) == (2000, "families", "2,000")
+    assert (share.value, share.unit, share.value_text) == (400, "families", "A fifth")
+    assert share.subject == "families in the valley lost their homes"
+
+
+def test_fraction_without_base_is_a_share() -> None:
+    c = one("Half of the voters backed the plan.")
+    assert (c.value, c.unit, c.subject) == (50, "percent", "voters backed the plan")
+
+
+def test_subject_keeps_modifiers_and_verb_frame() -> None:
+    c = one("Officials counted about 65,000 people displaced by the floods since March.")
+    assert c.subject == "people displaced by the floods since March"
+    assert one("Brussels approved $40bn in aid for the region.").subject == "aid"
+    assert one("Consumer prices rose 3.4% in May.").subject == "Consumer prices"
+    assert one("Ministers agreed a fine of $3 billion.").subject == "fine"
+    c = one("The storm destroyed 800 homes on the coast.")
+    assert c.subject is not None and c.subject.startswith("homes destroyed by")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds marked the 75th anniversary of the landing.",
+        "The treaty was signed in 1994 and renewed on 4 July 2019.",
+        "The meeting starts at 10:30 on Tuesday.",
+    ],
+)
+def test_ordinals_years_and_times_are_not_claims(text: str) -> None:
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (
+            "About 1,200 troops crossed the river, according to British intelligence.",
+            ["British intelligence"],
+        ),
+        (
+            "A senior official, cited by Reuters, said 40,000 people had been displaced.",
+            ["senior official", "Reuters"],
+        ),
+        ("The ministry said 300 drones were shot down overnight.", ["ministry"]),
+        (
+            "Ukraine's army estimates that 5,000 soldiers are stationed near the border.",
+            ["Ukraine's army"],
+        ),
+        (
+            "The Harbour Gazette reported, citing the UN, that 9,000 refugees arrived in May.",
+            ["UN", "Harbour Gazette"],
+        ),
+        ("Some 400 families returned to the village.", []),
+    ],
+)
+def test_source_chain_nearest_first(text: str, sources: list[str]) -> None:
+    assert chain(one(text)) == sources
+
+
+def test_source_links_to_an_entity_key() -> None:
+    text = "The Kestrel Agency said 2,000 shells were fired."
+    ent = ArticleEntity(key="e0", name="Kestrel Agency", type="ORG", mentions=((4, 18),))
+    assert one(text, entities=[ent]).attributed_to == (SourceRef("Kestrel Agency", "e0"),)
+
+
+def test_claim_inside_a_quote_goes_to_its_speaker() -> None:
+    text = '"We have counted 3,500 craters in the district," Mayor Ilse Brand told reporters.'
+    quote = Quote(
+        id="a1-q0",
+        article_id="a1",
+        kind="direct",
+        text=text[1:47],
+        start=1,
+        end=47,
+        speaker_id="e1",
+        speaker_name="Ilse Brand",
+        via=(SourceRef("Harbour Gazette", "e2"),),
+    )
+    c = one(text, quotes=[quote])
+    assert (c.value, c.unit) == (3500, "craters")
+    assert c.attributed_to == (SourceRef("Ilse Brand", "e1"), SourceRef("Harbour Gazette", "e2"))
+
+
+def test_date_comes_from_a_timex_in_the_same_sentence() -> None:
+    text = "On Monday the army said 600 prisoners were exchanged. Later 20 more were freed."
+    monday = Timex(
+        id="a1-t0", article_id="a1", text="Monday", start=3, end=9, type="DATE", value="2025-03-10"
+    )
+    first, second = claims(text, timexes=[monday])
+    assert first.date == "2025-03-10" and second.date is None
+
+
+def test_pronoun_source_resolves_to_the_last_named_person() -> None:
+    text = "Marta Oyelaran visited the camp. She said 700 tents had arrived."
+    person = ArticleEntity(key="e3", name="Marta Oyelaran", type="PERSON", mentions=((0, 14),))
+    assert one(text, entities=[person]).attributed_to == (SourceRef("Marta Oyelaran", "e3"),)

@@ -1,0 +1,169 @@
+"""Number parsing: properties over generated numbers, and the forms news uses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsgraph.extract.numbers import find_numbers, parse_number
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()  # noqa: E501
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def in_words(n: int) -> str:
+    """English words for 0 < n < 1,000,000 ("forty-five thousand two hundred and six")."""
+
+    def below_thousand(k: int) -> list[str]:
+        out: list[str] = []
+        if k >= 100:
+            out += [_ONES[k // 100], "hundred"]
+            k %= 100
+            if k:
+                out.append("and")
+        if k >= 20:
+            out.append(_TENS[k // 10] + (f"-{_ONES[k % 10]}" if k % 10 else ""))
+        elif k:
+            out.append(_ONES[k])
+        return out
+
+    words = below_thousand(n // 1000) + ["thousand"] if n >= 1000 else []
+    return " ".join(words + below_thousand(n % 1000))
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_digits_with_separators_round_trip(n: int) -> None:
+    assert parse_number(f"{n:,}") == n
+
+
+@given(st.integers(min_value=1, max_value=999_999))
+def test_number_words_round_trip(n: int) -> None:
+    assert parse_number(in_words(n)) == n
+
+
+@given(
+    st.integers(min_value=1, max_value=9999).map(lambda k: k / 10),
+    st.sampled_from([("million", 1e6), ("billion", 1e9), ("bn", 1e9), ("trillion", 1e12)]),
+)
+def test_scaled_money(x: float, scale: tuple[str, float]) -> None:
+    word, mult = scale
+    text = f"${x}{word}" if word == "bn" else f"${x} {word}"
+    (m,) = find_numbers(f"They pledged {text} in aid.")
+    assert m.value == pytest.approx(x * mult)
+    assert m.unit == "dollars" and m.value_text == text
+
+
+@given(
+    st.integers(min_value=0, max_value=1000).map(lambda k: k / 10),
+    st.sampled_from(["%", " percent", " per cent"]),
+)
+def test_percentages(x: float, sign: str) -> None:
+    (m,) = find_numbers(f"Prices rose {x}{sign} in May.")
+    assert m.value == pytest.approx(x) and m.unit == "percent"
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+def test_ranges(a: int, b: int) -> None:
+    lo, hi = min(a, b), max(a, b) + 1
+    (m,) = find_numbers(f"between {lo:,} and {hi:,} soldiers")
+    assert (m.value, m.value_max, m.approx) == (lo, hi, "range")
+
+
+@given(
+    st.sampled_from(
+        [
+            ("about", "about"),
+            ("around", "about"),
+            ("approximately", "about"),
+            ("more than", "at_least"),
+            ("over", "at_least"),
+            ("at least", "at_least"),
+            ("up to", "at_most"),
+            ("nearly", "at_most"),
+            ("fewer than", "at_most"),
+        ]
+    ),
+    st.integers(min_value=2, max_value=10**7),
+)
+def test_qualifiers(qualifier: tuple[str, str], n: int) -> None:
+    phrase, approx = qualifier
+    text = f"Officials counted {phrase} {n:,} shells."
+    (m,) = find_numbers(text)
+    assert m.approx == approx and m.value == n
+    assert m.qual_start is not None and text[m.qual_start : m.start].strip() == phrase
+
+
+@given(st.integers(min_value=1900, max_value=2099))
+def test_years_are_not_quantities(year: int) -> None:
+    assert find_numbers(f"The talks failed in {year} and again on March 3, {year}.") == []
+
+
+@given(st.integers(min_value=1, max_value=300))
+def test_ordinals_are_not_quantities(n: int) -> None:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    assert find_numbers(f"the {n}{suffix} anniversary") == []
+
+
+@given(st.lists(st.integers(min_value=2, max_value=10**6), min_size=1, max_size=4))
+def test_offsets_point_at_the_phrase(values: list[int]) -> None:
+    text = " and ".join(f"{v:,} drones" for v in values)
+    found = find_numbers(text)
+    assert [m.value for m in found] == values
+    assert all(text[m.start : m.end] == m.value_text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approx", "kind"),
+    [
+        ("two dozen tanks", 24, "exact", "number"),
+        ("a million voters", 1e6, "exact", "number"),
+        ("2.5 million people", 2.5e6, "exact", "number"),
+        ("one-third of the budget", 1 / 3, "exact", "fraction"),
+        ("half of the voters", 0.5, "exact", "fraction"),
+        ("a quarter of the homes", 0.25, "exact", "fraction"),
+        ("thousands of soldiers", 1000, "at_least", "vague"),
+        ("tens of thousands of people", 10_000, "at_least", "vague"),
+        ("some 12,500 troops", 12_500, "about", "number"),
+    ],
+)
+def test_news_forms(text: str, value: float, approx: str, kind: str) -> None:
+    (m,) = find_numbers(text)
+    assert (m.value, m.approx, m.kind) == (pytest.approx(value), approx, kind)
+
+
+def test_ranges_share_their_scale_and_currency() -> None:
+    (m,) = find_numbers("four to five thousand people")
+    assert (m.value, m.value_max) == (4000, 5000)
+    (m,) = find_numbers("a fine of $3 billion to $5 billion")
+    assert (m.value, m.value_max, m.unit) == (3e9, 5e9, "dollars")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 12:01 a.m. on Friday",
+        "the 2-2 draw",
+        "the iPhone 12 launch",
+        "on Dec. 2",
+        "a category 4 storm",
+    ],
+)
+def test_times_scores_and_names_are_not_quantities(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_change_and_new_level_are_not_a_range() -> None:
+    found = find_numbers("Exports fell 7% to $2.3 billion.")
+    assert [(m.value, m.unit) for m in found] == [(7, "percent"), (2.3e9, "dollars")]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789 ,.-$%/:abcmkMB thousandofhalfdozen")), max_size=60
+    )
+)
+def test_any_text_parses_without_error_and_offsets_hold(text: str) -> None:
+    for m in find_numbers(text):
+        assert text[m.start : m.end] == m.value_text
+        assert m.value_max is None or m.value <= m.value_max
