@@ -18,6 +18,7 @@ from .eval.base import EvalReport
 from .export import export as _export
 from .extract.annotate import DEFAULT_MODEL
 from .model import Article, Entity
+from .link.figures import ClaimContext, FigureGroup, group_figures
 from .pipeline import IngestReport, Progress
 from .store import SearchHit, open_store, reads
 from .store.sql import SQLStore
@@ -120,6 +121,14 @@ class Newsgraph:
         if entity is not None:
             return reads.quotes(self.store, speaker_id=entity.id, text=search, limit=limit)
         return reads.quotes(self.store, speaker=speaker, text=search, limit=limit)
+
+    def figures(self, about: str | None = None, min_articles: int = 1) -> list[FigureGroup]:
+        """Figures about the same quantity across articles, in time order, changes flagged."""
+        rows = reads.claims(self.store, subject=None, limit=1_000_000)
+        articles = {r.article.id: r.article for r in rows}
+        contexts = [ClaimContext(r.claim, articles[r.claim.article_id].source,
+                                 articles[r.claim.article_id].published) for r in rows]
+        return group_figures(contexts, about=about, min_articles=min_articles)
 
     def events(self, actor: str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None,

@@ -28,6 +28,7 @@ from rich.progress import TimeElapsedColumn
 from rich.table import Table
 
 from . import api
+from .link.figures import format_value
 from .errors import ConfigError, DataError, InputError, NewsgraphError, StoreError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE, EXIT_DATA = 0, 1, 2, 3, 4
@@ -292,20 +293,24 @@ def quotes(
             a = row.article
             via = " via " + ", ".join(v.name for v in row.quote.via) if row.quote.via else ""
             out.print(f"  [dim]{a.published or '----------'}  {a.source or ''}  "
-                      f"{escape(a.title or '')}{escape(via)}  [{a.id[:12]}][/]")
+                      f"{escape(a.title or '')}{escape(via)}  {escape(f'[{a.id[:12]}]')}[/]")
         out.print()
 
 
-def _event_table(rows: list, title: str | None = None) -> Table:
-    table = Table("date", "type", "status", "actors", "place", "source", "evidence", box=None,
-                  title=title)
+def _print_events(rows: list) -> None:
+    """One event as three lines: when and what, who and where, the evidence."""
     for row in rows:
         v, a = row.event, row.article
-        actors = " → ".join(n for n in (v.source_name, v.target_name) if n)
-        table.add_row(v.date or f"({a.published or '?'})", v.type + (f"/{v.mode}" if v.mode else ""),
-                      v.status, escape(actors), escape(v.location or ""), a.source or "",
-                      escape(v.sentence[:160]))
-    return table
+        kind = v.type + (f"/{v.mode}" if v.mode else "")
+        when = v.date or f"({a.published or 'undated'})"
+        status = "" if v.status == "occurred" else f"  [yellow]{v.status}[/]"
+        group = f"  [dim]group {v.event_group}[/]" if v.event_group else ""
+        out.print(f"[cyan]{when:<10}[/]  [bold]{kind}[/]{status}  [dim]{a.source or ''} "
+                  f"{escape(f'[{a.id[:12]}]')}[/]{group}")
+        actors = " → ".join(n for n in (v.source_name, v.target_name) if n) or "(no actor)"
+        place = f"  @ {v.location}" if v.location else ""
+        out.print(f"  {escape(actors)}{escape(place)}")
+        out.print("  " + escape(" ".join(v.sentence.split())), style="dim")
 
 
 @app.command()
@@ -323,7 +328,7 @@ def events(
     if not rows:
         info("no events match")
         raise typer.Exit(EXIT_PARTIAL)
-    out.print(_event_table(rows))
+    _print_events(rows)
 
 
 @app.command()
@@ -352,7 +357,36 @@ def timeline(
                              v.source_name or "", v.target_name or "", v.location or "",
                              a.source or "", a.id, a.url or "", v.sentence])
         return
-    out.print(_event_table(rows, title=f"timeline: {name}"))
+    out.print(f"[bold]timeline: {escape(name)}[/] ({len(rows)} events)")
+    _print_events(rows)
+
+
+@app.command()
+def figures(
+    about: Annotated[str | None, typer.Option(help="Only figures whose subject mentions this.")] = None,
+    min_articles: Annotated[int, typer.Option(
+        min=1, help="Only figures reported by at least this many articles.")] = 1,
+    limit: Annotated[int, typer.Option(min=1, max=10000, help="How many groups.")] = 30,
+) -> None:
+    """How many, says who: the same quantity across outlets and time, differences flagged."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        groups = ng.figures(about=about, min_articles=min_articles)[:limit]
+    if not groups:
+        info("no figures match")
+        raise typer.Exit(EXIT_PARTIAL)
+    for group in groups:
+        flag = "  [yellow]figures differ[/]" if group.differs else ""
+        out.print(f"[bold]{escape(group.about or group.unit)}[/] [dim]({group.unit}; "
+                  f"{len(group.rows)} reports, {len(group.outlets)} outlets)[/]{flag}")
+        table = Table("when", "value", "outlet", "according to", "evidence", box=None)
+        for row in group.rows:
+            c = row.item.claim
+            chain = " ← ".join(ref.name for ref in c.attributed_to)
+            table.add_row(row.when or "", ("[yellow]≠[/] " if row.changed else "  ")
+                          + escape(format_value(c)), row.item.outlet or "", escape(chain),
+                          escape(c.subject or ""))
+        out.print(table)
+        out.print()
 
 
 @app.command(name="eval")
