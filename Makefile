@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= newsgraph.db
 EXPORT ?= newsgraph-export.json
+BRIEF ?= briefing.md
 
 .PHONY: demo test test-fast lint bench install browser clean
 
@@ -19,8 +20,12 @@ demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/newsgraph --db $(DB) ingest examples/
 	$(BIN)/newsgraph --db $(DB) stats
+	$(BIN)/newsgraph --db $(DB) stories --limit 5
 	$(BIN)/newsgraph --db $(DB) export --format json --out $(EXPORT)
-	@echo "database: $(DB)   export: $(EXPORT)"
+	$(BIN)/newsgraph --db $(DB) brief --story "$$($(BIN)/newsgraph --db $(DB) stories --ids --limit 1)" --out $(BRIEF)
+	@echo
+	@echo "database: $(DB)   export: $(EXPORT)   briefing on the largest story: $(BRIEF)"
+	@echo "browse it: $(BIN)/newsgraph --db $(DB) serve   (then open http://127.0.0.1:8000)"
 
 # Debian's Chromium for the browser tests (Playwright drives it; `playwright install` cannot run here).
 browser:
@@ -42,4 +47,4 @@ bench: install
 	$(BIN)/python benchmarks/ingest.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm $(EXPORT)
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm $(EXPORT) $(BRIEF)

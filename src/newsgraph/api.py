@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,12 +19,24 @@ from .eval.base import EvalReport
 from .export import export as _export
 from .extract.annotate import DEFAULT_MODEL
 from .model import Article, Entity
+from .brief import Briefing, brief
+from .coverage import Coverage, coverage
 from .link.figures import ClaimContext, FigureGroup, group_figures
 from .pipeline import IngestReport, Progress
 from .store import SearchHit, open_store, reads
 from .store.sql import SQLStore
 
 __all__ = ["DEFAULT_MODEL", "EVAL_TASKS", "Newsgraph", "Progress", "evaluate", "open"]
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: str
+    title: str
+    first_seen: str | None
+    last_seen: str | None
+    articles: int
+    outlets: int
 
 
 class Newsgraph:
@@ -61,8 +74,10 @@ class Newsgraph:
 
     def reprocess(self, model: str = DEFAULT_MODEL, progress: Progress | None = None) -> int:
         """Re-run extraction and linking over every stored article."""
-        self.store.execute("UPDATE articles SET extracted = 0")
-        self.store.conn.commit()
+        with self.store.transaction():
+            self.store.execute("UPDATE articles SET extracted = 0, story_id = NULL")
+            for table in ("stories", "story_terms", "story_state", "term_df"):
+                self.store.execute(f"DELETE FROM {table}")
         done = pipeline.extract_pending(self.store, model=model, progress=progress)
         pipeline.link(self.store, progress=progress)
         return done
@@ -129,6 +144,25 @@ class Newsgraph:
         contexts = [ClaimContext(r.claim, articles[r.claim.article_id].source,
                                  articles[r.claim.article_id].published) for r in rows]
         return group_figures(contexts, about=about, min_articles=min_articles)
+
+    def stories(self, limit: int = 50, offset: int = 0) -> list[StoryRow]:
+        """Stories, largest first."""
+        rows = self.store.query(
+            "SELECT s.id, s.title, s.first_seen, s.last_seen, COUNT(a.id), "
+            "COUNT(DISTINCT a.source) FROM stories s JOIN articles a ON a.story_id = s.id "
+            "GROUP BY s.id, s.title, s.first_seen, s.last_seen "
+            "ORDER BY COUNT(a.id) DESC, s.last_seen DESC, s.id LIMIT ? OFFSET ?",
+            (limit, offset))
+        return [StoryRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5])) for r in rows]
+
+    def coverage(self, story_id: str) -> Coverage:
+        """Who covered a story when, its event groups, and its figures compared."""
+        return coverage(self.store, story_id)
+
+    def brief(self, story_id: str | None = None, entity: str | None = None,
+              since: str | None = None) -> Briefing:
+        """An extractive, cited briefing on a story, an entity and/or a period."""
+        return brief(self.store, story_id=story_id, entity=entity, since=since)
 
     def events(self, actor: str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None,

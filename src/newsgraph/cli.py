@@ -42,7 +42,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# piped output is data: no wrapping at the 80 columns Rich assumes without a terminal
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 
 
 class State:
@@ -387,6 +388,82 @@ def figures(
                           escape(c.subject or ""))
         out.print(table)
         out.print()
+
+
+@app.command()
+def stories(
+    limit: Annotated[int, typer.Option(min=1, max=10000, help="How many stories.")] = 30,
+    ids: Annotated[bool, typer.Option("--ids", help="Print only story ids, one a line.")] = False,
+) -> None:
+    """Stories across outlets, largest first: articles, outlets, first and last seen."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        rows = ng.stories(limit=limit)
+    if not rows:
+        info("no stories yet (ingest runs story clustering unless --no-extract)")
+        raise typer.Exit(EXIT_PARTIAL)
+    if ids:
+        sys.stdout.write("".join(r.id + "\n" for r in rows))
+        return
+    table = Table("id", "articles", "outlets", "first seen", "last seen", "title", box=None)
+    for r in rows:
+        table.add_row(r.id[:18], str(r.articles), str(r.outlets), r.first_seen or "",
+                      r.last_seen or "", escape(r.title))
+    out.print(table)
+
+
+@app.command()
+def story(story_id: Annotated[str, typer.Argument(help="Story id (or a unique prefix).")]) -> None:
+    """One story: who covered it when, its events by date, and figures that disagree."""
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        cov = ng.coverage(story_id)
+    out.print(f"[bold]{escape(cov.story.title)}[/]  [dim]{cov.story.id} · "
+              f"{len(cov.story.article_ids)} articles · {cov.story.first_seen or '?'} → "
+              f"{cov.story.last_seen or '?'}[/]")
+    table = Table("outlet", "first seen", "articles", "quotes", "figures", "first article",
+                  box=None, title="coverage")
+    for o in cov.outlets:
+        table.add_row(o.outlet, o.first_seen or "", str(len(o.articles)), str(len(o.quotes)),
+                      str(len(o.claims)), escape(o.first_article.title or ""))
+    out.print(table)
+    if cov.events:
+        out.print("[bold]events[/]")
+        for g in cov.events:
+            sources = sorted({ev.article_id[:8] for ev in g.events})
+            first = g.events[0]
+            actors = " → ".join(n for n in (first.source_name, first.target_name) if n)
+            out.print(f"  [cyan]{g.date or '?':<10}[/] [bold]{g.type}[/] {escape(actors)} "
+                      f"[dim]({len(g.events)} reports: {', '.join(sources)})[/]")
+            for c in g.contradictions:
+                out.print(f"    [yellow]conflict:[/] {escape(c.describe())}")
+    if cov.disputed:
+        out.print("[bold]figures that differ[/]")
+        for group in cov.disputed:
+            out.print("  " + escape(group.summary()))
+
+
+@app.command()
+def brief(
+    story_id: Annotated[str | None, typer.Option("--story", help="A story id.")] = None,
+    entity: Annotated[str | None, typer.Option(help="An entity's name.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only from this date (YYYY[-MM[-DD]]).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write here.")] = None,
+) -> None:
+    """An extractive briefing: events, quotes and disputed figures, every line cited."""
+    if format not in ("md", "html"):
+        err.print(f"[red]error:[/] unknown format {format!r}; choose md or html")
+        raise typer.Exit(EXIT_USAGE)
+    if not (story_id or entity or since):
+        err.print("[red]error:[/] say what to brief on: --story ID, --entity NAME or --since DATE")
+        raise typer.Exit(EXIT_USAGE)
+    with errors_as_exits(), api.open(state.db, read_only=True) as ng:
+        result = ng.brief(story_id=story_id, entity=entity, since=since)
+    text = result.markdown() if format == "md" else result.html()
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        out_file.write_text(text, encoding="utf-8")
+        info(f"wrote {out_file}")
 
 
 @app.command(name="eval")

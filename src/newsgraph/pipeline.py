@@ -228,5 +228,22 @@ def extract_pending(
 
 
 def link(store: SQLStore, progress: Progress | None = None) -> None:
-    """Cross-article linking that runs after extraction (stories, event groups)."""
-    return None
+    """Cross-article linking after extraction, incremental in both steps.
+
+    1. Stories: every article without a story joins one (``link.story_store``).
+    2. Event groups: events not yet grouped are compared with stored events
+       of their stories, actors and dates only (``link.events``).
+    """
+    from .link.events import link_new_events
+    from .link.story_store import cluster_new_articles
+
+    report = progress or _noop
+    pending = int(store.query("SELECT COUNT(*) FROM articles WHERE story_id IS NULL")[0][0])
+    if pending:
+        report("stories", 0, pending)
+        cluster_new_articles(store, progress=lambda done: report("stories", done, pending))
+    ungrouped = [r[0] for r in store.query(
+        "SELECT DISTINCT article_id FROM events WHERE event_group IS NULL ORDER BY article_id")]
+    for i in range(0, len(ungrouped), 200):
+        link_new_events(store, ungrouped[i : i + 200])
+        report("events", min(i + 200, len(ungrouped)), len(ungrouped))
