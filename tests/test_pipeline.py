@@ -12,6 +12,7 @@ from pathlib import Path
 
 from newsgraph.pipeline import IngestReport, store_items
 from newsgraph.ingest.sources import read_sources
+from newsgraph.errors import StoreError
 from newsgraph.store.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,6 +64,14 @@ def _generate(path: Path, n: int) -> None:
                                  "url": f"https://gen.example/2025/01/{i}"}) + "\n")
 
 
+def stored(db: Path) -> int:
+    """Articles committed so far, 0 while the database is still being created."""
+    try:
+        return SQLiteStore(db, read_only=True).counts()["articles"]
+    except StoreError:
+        return 0
+
+
 def test_killed_ingest_resumes_to_the_same_database(tmp_path):
     archive = tmp_path / "archive.jsonl"
     _generate(archive, 2500)
@@ -75,7 +84,7 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path):
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 120
     while time.time() < deadline and proc.poll() is None:  # kill it once some batches landed
-        if db.exists() and SQLiteStore(db, read_only=True).counts()["articles"] >= 300:
+        if stored(db) >= 300:
             break
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
