@@ -1,0 +1,1 @@
+"""The web routes: ``pages`` (HTML) and ``api`` (JSON under /api/), over ``store.reads``."""
