@@ -466,6 +466,20 @@ def brief(
         info(f"wrote {out_file}")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean it.")] = (
+        "127.0.0.1"),
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """The web page and JSON API over the store (read-only)."""
+    from .web import serve as run_server
+
+    info(f"serving {state.db} on http://{host}:{port}  (JSON API under /api/, Ctrl-C to stop)")
+    with errors_as_exits():
+        run_server(state.db, host=host, port=port)
+
+
 @app.command(name="eval")
 def evaluate(
     task: Annotated[str, typer.Argument(help="What to score: " + ", ".join(api.EVAL_TASKS))],
