@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
+from newsgraph.extract import claim_sources
 from newsgraph.extract.annotate import parse
-from newsgraph.extract.claims import extract_claims
+from newsgraph.extract.claims import Quantity, extract_claims, find_quantities
+from newsgraph.extract.claims import attribute as claims_attribute
 from newsgraph.model import ArticleEntity, Claim, Quote, SourceRef, Timex
 
 
-def claims(text: str, **kw: object) -> list[Claim]:
-    return extract_claims(
-        parse(text), "a1", kw.get("entities", []), kw.get("quotes", []), kw.get("timexes", [])
-    )  # type: ignore[arg-type]
+def claims(
+    text: str,
+    entities: Sequence[ArticleEntity] = (),
+    quotes: Sequence[Quote] = (),
+    timexes: Sequence[Timex] = (),
+) -> list[Claim]:
+    return extract_claims(parse(text), "a1", entities, quotes, timexes)
 
 
-def one(text: str, **kw: object) -> Claim:
-    found = claims(text, **kw)
+def one(
+    text: str,
+    entities: Sequence[ArticleEntity] = (),
+    quotes: Sequence[Quote] = (),
+    timexes: Sequence[Timex] = (),
+) -> Claim:
+    found = claims(text, entities, quotes, timexes)
     assert len(found) == 1, found
     return found[0]
 
@@ -159,3 +171,78 @@ def test_pronoun_source_resolves_to_the_last_named_person() -> None:
     text = "Marta Oyelaran visited the camp. She said 700 tents had arrived."
     person = ArticleEntity(key="e3", name="Marta Oyelaran", type="PERSON", mentions=((0, 14),))
     assert one(text, entities=[person]).attributed_to == (SourceRef("Marta Oyelaran", "e3"),)
+
+
+def quantities(text: str) -> list[Quantity]:
+    return find_quantities(parse(text))
+
+
+def test_a_range_names_its_unit_once_after_its_first_end() -> None:
+    [q] = quantities("Her weight fell from 180 pounds to 165 over the spring.")
+    assert (q.value, q.value_max, q.unit_lemma) == (165, 180, "pound-mass")
+
+
+def test_a_glued_unit_stops_at_a_bracket() -> None:
+    assert [q.unit_lemma for q in quantities("The 30m (98ft)-long hull was towed.")] == [
+        "metre",
+        "foot",
+    ]
+
+
+def test_a_converted_sum_in_brackets_shares_the_concepts_before_it() -> None:
+    first, second = quantities("The court set a fine of 9 million euros ($10 million).")
+    assert first.concepts == second.concepts and "fine" in first.concepts
+
+
+def test_one_of_a_group_has_no_concept_beyond_the_group() -> None:
+    [q] = quantities("It is one of the busiest ports in the region.")
+    assert (q.unit_lemma, q.concepts) == ("busy port", ())
+
+
+def test_a_span_of_time_placing_the_clause_has_no_concept() -> None:
+    assert quantities("Six days later the mayor resigned.")[0].concepts == ()
+
+
+def test_concepts_leave_out_dates_rates_and_totals() -> None:
+    assert quantities("Yesterday I swam about 3 km.")[0].concepts == ()
+    assert "month" not in quantities("They pay a $900 a month rent on the flat.")[0].concepts
+    assert "total" not in quantities("The firm reported total sales of $5 million.")[0].concepts
+
+
+def test_a_counted_noun_takes_no_neighbouring_noun_as_its_concept() -> None:
+    assert quantities("Near the harbour office, two cranes.")[0].concepts == ()
+
+
+def test_a_subject_headed_by_a_unit_keeps_its_modifiers() -> None:
+    price = quantities("The Zephyr Max 14 inch is priced at $1500.")[-1]
+    assert price.concepts == ("Zephyr", "Max")
+
+
+def test_only_of_ties_a_figure_to_the_noun_before_it() -> None:
+    months = quantities("Bread prices rose 2% in May, the biggest rise in 18 months.")[-1]
+    assert "rise" not in months.concepts and "prices" in months.concepts
+
+
+def test_attribution_lives_in_claim_sources_and_is_re_exported() -> None:
+    assert claims_attribute is claim_sources.attribute
+
+
+def test_a_bare_number_after_a_measured_one_takes_its_unit() -> None:
+    assert [q.unit_lemma for q in quantities("The index rose 40 points to 5,210.")] == [
+        "point",
+        "point",
+    ]
+    bids = quantities("The highest bid was 84 cents, while the lowest was 72.")
+    assert [q.unit_lemma for q in bids] == ["cent", "cent"]
+    later = quantities("The trust sold it for $3 million, and 12 (a record) left.")[-1]
+    assert later.unit is None  # something else is named right after the number
+
+
+def test_a_share_without_of_still_finds_its_group() -> None:
+    [q] = quantities("Half the flats have sold.")
+    assert (q.value, q.unit, q.share_of, q.subject) == (50, "percent", "flat", "flats sold")
+
+
+def test_a_date_the_verb_takes_is_not_what_a_figure_is_about() -> None:
+    [q] = quantities("The Harbor Index will end 2027 at 9,400, analysts said.")
+    assert q.concepts == ("Harbor", "Index")

@@ -167,3 +167,41 @@ def test_any_text_parses_without_error_and_offsets_hold(text: str) -> None:
     for m in find_numbers(text):
         assert text[m.start : m.end] == m.value_text
         assert m.value_max is None or m.value <= m.value_max
+
+
+def mentions(text: str) -> list[tuple[float, float | None, str | None]]:
+    return [(m.value, m.value_max, m.unit) for m in find_numbers(text)]
+
+
+def test_pound_sign_folded_to_ps_is_a_currency() -> None:
+    assert mentions("The club paid a PS6m signing fee.") == [(6e6, None, "pounds")]
+    assert mentions("It was a PS8.1bn bid.") == [(8.1e9, None, "pounds")]
+    assert mentions("Read the PS note on page two.") == []  # not glued to a number
+
+
+def test_a_measure_after_a_number_outweighs_year_and_name_rules() -> None:
+    assert mentions("The 1650 sq m warehouse was sold.") == [(1650, None, None)]
+    assert mentions("Stores stocked Panadol 500mg packs.") == [(500, None, None)]
+    assert mentions("The Vireo Pro 15 inch costs less.") == [(15, None, None)]
+    assert mentions("The depot opened in 1650 beside the river.") == []  # still a year
+
+
+def test_a_bare_number_joined_to_a_sum_shares_its_currency() -> None:
+    assert mentions("A ticket costs 7 or $8 at the door.") == [
+        (7, None, "dollars"),
+        (8, None, "dollars"),
+    ]
+
+
+def test_us_after_a_dollar_amount_belongs_to_it() -> None:
+    [m] = find_numbers("Copper closed at $4.10 US.")
+    assert (m.value, m.unit, m.value_text) == (4.10, "dollars", "$4.10 US")
+    assert [x.value_text for x in find_numbers("They sold $5 US bonds.")] == ["$5"]
+
+
+def test_hyphenated_small_numbers_with_a_unit_are_ranges_not_scores() -> None:
+    assert mentions("Pack a 3-5kg bag.") == [(3, 5, None)]
+    assert mentions("Cars manage 14-18 mpg in town.") == [(14, 18, None)]
+    assert mentions("Rain of between 2-3 mm is due.") == [(2, 3, None)]
+    assert mentions("The sides drew 2-2 on Friday.") == []
+    assert mentions("It was a 2-1 win.") == []

@@ -6,116 +6,43 @@ its sentence:
 1. **unit** — what is counted: the currency or percent the phrase itself
    carries, a measurement unit after it ("km", "mph"), else the noun the number
    modifies ("troops"), reached through "of" for fractions and vague amounts.
+   A range names it once ("from 208 pounds to 193"); a bare number after a
+   measured one in the sentence shares its unit ("rose 64 points to 4,577").
 2. **subject** — the counted noun phrase with its modifiers and its verb frame
    ("people displaced by the floods since March"); for shares and money, the
    thing measured ("inflation", "the aid package").
 3. **fractions with a base** — "a fifth of the 2,000 families" gives the base
    claim (2,000 families) and the share (400 families, value_text "a fifth").
-4. **attributed_to** — the source chain, nearest first: the speaker of a quote
-   holding the claim, "according to X", the subject of a reporting verb
-   ("the ministry said"), then whoever relayed it ("cited by Reuters").
+4. **attributed_to** — the source chain, nearest first (``claim_sources``):
+   the speaker of a quote holding the claim, "according to X", the subject of
+   a reporting verb ("the ministry said"), then whoever relayed it.
+   ``Quantity.concepts`` are the bare content words of what a figure is about
+   (the benchmark's "referred concepts"); a converted sum in brackets shares
+   those of the sum before it, and "one of the best X" or "six days later"
+   have none beyond their unit.
 5. **date** — the first date expression in the sentence, else None.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import ArticleEntity, Claim, Quote, SourceRef, Timex
-from .numbers import NumberMention, find_numbers
+from ..model import ArticleEntity, Claim, Quote, Timex
+from .claim_sources import REPORTING, attribute
+from .numbers import UNITS, NumberMention, find_numbers
 
-# Measurement units written after a number: surface (lower) → (plural name, singular name).
+__all__ = ["UNITS", "Quantity", "attribute", "extract_claims", "find_quantities", "read_quantity"]
+
 # fmt: off
-UNITS: dict[str, tuple[str, str]] = {
-    "km": ("kilometres", "kilometre"), "kms": ("kilometres", "kilometre"),
-    "kilometers": ("kilometres", "kilometre"), "kilometer": ("kilometres", "kilometre"),
-    "meters": ("metres", "metre"), "meter": ("metres", "metre"), "m": ("metres", "metre"),
-    "cm": ("centimetres", "centimetre"), "mm": ("millimetres", "millimetre"),
-    "mi": ("miles", "mile"), "ft": ("feet", "foot"), "feet": ("feet", "foot"),
-    "kg": ("kilograms", "kilogram"), "kgs": ("kilograms", "kilogram"), "g": ("grams", "gram"),
-    "mg": ("milligrams", "milligram"), "lb": ("pounds", "pound-mass"),
-    "lbs": ("pounds", "pound-mass"), "t": ("tonnes", "tonne"),
-    "mph": ("miles per hour", "mile per hour"),
-    "kph": ("kilometres per hour", "kilometre per hour"),
-    "km/h": ("kilometres per hour", "kilometre per hour"), "hp": ("horsepower", "horsepower"),
-    "bhp": ("brake horsepower", "brake horsepower"), "kw": ("kilowatts", "kilowatt"),
-    "mw": ("megawatts", "megawatt"), "gw": ("gigawatts", "gigawatt"), "w": ("watts", "watt"),
-    "kwh": ("kilowatt hours", "kilowatt hour"), "gwh": ("gigawatt hours", "gigawatt hour"),
-    "gb": ("gigabytes", "gigabyte"), "mb": ("megabytes", "megabyte"),
-    "tb": ("terabytes", "terabyte"), "hz": ("hertz", "hertz"), "khz": ("kilohertz", "kilohertz"),
-    "mhz": ("megahertz", "megahertz"), "ghz": ("gigahertz", "gigahertz"),
-    "mah": ("milliampere-hours", "milliampere-hour"),
-    "ppb": ("parts per billion", "parts-per-billion"),
-    "ppm": ("parts per million", "part per million"),
-    "rpm": ("revolutions per minute", "revolutions per minute"),
-    "mpg": ("miles per gallon", "mile per gallon"),
-    "mbps": ("megabits per second", "megabit per second"), "ml": ("millilitres", "millilitre"),
-    "l": ("litres", "litre"), "liters": ("litres", "litre"), "liter": ("litres", "litre"),
-    "sqm": ("square metres", "square metre"), "m2": ("square metres", "square metre"),
-    "ppg": ("points per game", "point per game"), "rpg": ("rebounds per game", "rebound per game"),
-    "apg": ("assists per game", "assist per game"), "bps": ("basis points", "basis point"),
-    "min": ("minutes", "minute"), "mins": ("minutes", "minute"), "hrs": ("hours", "hour"),
-    "times": ("times", "count"), "pc": ("percent", "percent"), "pts": ("points", "point"),
-    "gigatonnes": ("gigatonnes", "gigaton"), "gigatons": ("gigatonnes", "gigaton"),
-    "tonnes": ("tonnes", "tonne"), "tons": ("tons", "ton"),
-    "degf": ("degrees Fahrenheit", "fahrenheit"), "degc": ("degrees Celsius", "celsius"),
-    "°c": ("degrees Celsius", "celsius"), "°f": ("degrees Fahrenheit", "fahrenheit"),
-    "sq m": ("square metres", "square metre"), "sq ft": ("square feet", "square foot"),
-    "square metres": ("square metres", "square metre"),
-    "square meters": ("square metres", "square metre"),
-    "square feet": ("square feet", "square foot"), "cubic feet": ("cubic feet", "cubic foot"),
-    "square kilometres": ("square kilometres", "square kilometre"),
-    "square miles": ("square miles", "square mile"),
-    "square kilometers": ("square kilometres", "square kilometre"),
-    "deg c": ("degrees Celsius", "celsius"), "degrees celsius": ("degrees Celsius", "celsius"),
-    "degrees fahrenheit": ("degrees Fahrenheit", "fahrenheit"),
-    "degrees c": ("degrees Celsius", "celsius"), "degrees f": ("degrees Fahrenheit", "fahrenheit"),
-    "basis points": ("basis points", "basis point"), "metres": ("metres", "metre"),
-    "kilometres": ("kilometres", "kilometre"), "miles": ("miles", "mile"),
-    "mile": ("miles", "mile"), "inches": ("inches", "inch"), "inch": ("inches", "inch"),
-    "yards": ("yards", "yard"), "yard": ("yards", "yard"), "degrees": ("degrees", "degree"),
-    "lb-ft": ("pound-feet", "foot pound-force"),
-    "ksi": ("kilopounds per square inch", "kilopound per square inch"),
-    "mpa": ("megapascals", "megapascal"), "gpa": ("gigapascals", "gigapascal"),
-    "kt": ("knots", "knot"), "knots": ("knots", "knot"),
-    "mmbtu": ("million British thermal units", "mega british thermal unit"),
-    "td": ("touchdowns", "touchdown"), "tds": ("touchdowns", "touchdown"),
-    "war": ("wins above replacement", "win above replacement"), "jpy": ("yen", "yen"),
-    "usd": ("dollars", "dollar"), "eur": ("euros", "euro"), "gbp": ("pounds", "pound"),
-    "cny": ("yuan", "yuan"), "aud": ("australian dollars", "australian dollar"),
-    "sq km": ("square kilometres", "square kilometre"),
-    "km2": ("square kilometres", "square kilometre"), "sq mi": ("square miles", "square mile"),
-    "kmh": ("kilometres per hour", "kilometre per hour"),
-    "km/hr": ("kilometres per hour", "kilometre per hour"), "oz": ("ounces", "ounce"),
-    "gal": ("gallons", "gallon"), "bbl": ("barrels", "barrel"),
-    "bpd": ("barrels per day", "barrel per day"), "kv": ("kilovolts", "kilovolt"),
-    "v": ("volts", "volt"), "gbps": ("gigabits per second", "gigabit per second"),
-    "ms": ("milliseconds", "millisecond"), "µm": ("micrometres", "micrometre"),
-    "μm": ("micrometres", "micrometre"), "nm": ("nanometres", "nanometre"),
-    "cc": ("cubic centimetres", "cubic centimetre"), "yds": ("yards", "yard"),
-    "yd": ("yards", "yard"), "sec": ("seconds", "second"), "secs": ("seconds", "second"),
-    "°": ("degrees", "degree"), "kb": ("kilobytes", "kilobyte"),
-    "mwh": ("megawatt hours", "megawatt hour"),
-    "twh": ("terawatt hours", "terawatt hour"), "ha": ("hectares", "hectare"),
-    "db": ("decibels", "decibel"), "cal": ("calories", "calorie"),
-    "kcal": ("kilocalories", "kilocalorie"), "hr": ("hours", "hour"), "cents": ("cents", "cent"),
-    "percentage points": ("percentage points", "percentage point"),
-    "metric tons": ("metric tons", "metric ton"),
-}
 # "a" + these after a unit means a rate: "$52 a barrel", "325,000 barrels a day".
 RATE_NOUNS = {
     "year", "month", "week", "day", "hour", "minute", "second", "game", "share", "barrel",
     "gallon", "litre", "head", "person", "night", "season", "kilo", "pound", "ton", "tonne",
     "ounce", "kilogram", "metre", "foot", "unit", "passenger", "capita",
-}
-# Verbs whose subject is the source of what follows ("the ministry said", "the army estimates").
-REPORTING = {
-    "say", "tell", "estimate", "report", "claim", "announce", "state", "add", "confirm", "believe",
-    "put", "reckon", "count", "warn", "note", "insist", "write", "suggest", "show", "indicate",
-    "find", "assert", "allege", "record", "calculate", "predict",
 }
 # fmt: on
 _SKIP_DEPS = {"punct", "cc", "ccomp", "advcl", "mark", "relcl", "conj", "parataxis"}
@@ -158,6 +85,7 @@ def _unit_after(
     """
     last = span[-1]
     glued = last.text[mention.end - last.idx :] if last.idx + len(last) > mention.end else ""
+    glued = re.split(r"[()\[\],;]", glued, maxsplit=1)[0]  # "121ft)-long": the unit is "ft"
     if glued:
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and f"{glued.lower()} {nxt.lower_}" in UNITS:
@@ -180,6 +108,8 @@ def _unit_after(
             doc[i].pos_ in ("DET", "PRON") or doc[i].dep_ == "poss" or doc[i].tag_ == "POS"
         ):
             i += 1
+    elif mention.kind == "fraction" and i < len(doc) and doc[i].pos_ == "DET":
+        i += 1  # "half the condos": "of" left out
     if i >= len(doc):
         return None, None, None
     tok = doc[i]
@@ -211,6 +141,37 @@ def _unit_after(
             singular = " ".join(_lemma(t) for t in words)
             return head, head.text, singular
     return None, None, None
+
+
+def _inner_unit(span: Span, mention: NumberMention) -> tuple[Token | None, str | None, str | None]:
+    """ "from 208 pounds to 193": a range names its unit once, after its first end."""
+    for tok in span[1:]:
+        low = tok.lower_
+        if low in ("pound", "pounds"):
+            return tok, "pounds", "pound" if mention.value >= 1e6 else "pound-mass"
+        if low in UNITS and len(low) > 2:
+            return tok, *UNITS[low]
+    return None, None, None
+
+
+_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+
+
+def _is_when(unit: Token | None) -> bool:
+    """ "Nine days later", "two years ago": a span of time that places the clause in time."""
+    if unit is None or unit.lemma_.lower() not in _DURATIONS:
+        return False
+    return unit.dep_ == "npadvmod"
+
+
+def _is_one_of(doc: Doc, span: Span, mention: NumberMention) -> bool:
+    """ "one of the best screens": the group is the unit and names all there is to say."""
+    return (
+        mention.value == 1
+        and mention.kind == "number"
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "of"
+    )
 
 
 def _lemma(t: Token) -> str:
@@ -355,10 +316,13 @@ def _share_subject(doc: Doc, span: Span, skip: set[int]) -> str | None:
     root = span.root
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    frame: Token | None = root
+    if pobj is None and root.head.pos_ == "NOUN" and root.head.i > root.i:
+        pobj, frame = root.head, None  # "half the flats have sold": the share modifies its group
     if pobj is None:
         return None
     numbers = {t.i for t in pobj.subtree if t.like_num or t.dep_ in ("nummod", "quantmod")}
-    return _verb_frame(pobj, skip | numbers, frame=root) or None
+    return _verb_frame(pobj, skip | numbers, frame=frame) or None
 
 
 def _measured(tok: Token, skip: set[int]) -> str | None:
@@ -434,10 +398,16 @@ def read_quantity(
         nxt = head_tok.i + 1 if head_tok is not None else len(doc)
         if _is_age(doc, span) and unit is None:
             unit, unit_lemma = "years old", "year of age"
+        if unit is None and mention.value_max is not None:
+            head_tok, unit, unit_lemma = _inner_unit(span, mention)
     rate = _rate(doc, nxt) if unit is not None else None
     if rate is not None:
         unit, unit_lemma = f"{unit} per {rate[0]}", f"{unit_lemma} per {rate[1]}"
     end = max(span.end_char, head_tok.idx + len(head_tok) if head_tok is not None else 0)
+    if rate is not None:
+        end = max(
+            end, doc[nxt + 1].idx + len(doc[nxt + 1])
+        )  # "$52 a barrel": the rate is the unit's
     anchor = head_tok if head_tok is not None else span.root
     if mention.kind == "fraction":
         subject = _share_subject(doc, span, skip)
@@ -464,11 +434,14 @@ def read_quantity(
         subject,
         start,
         end,
-        _concepts(anchor, head_tok, set(busy) | skip),
+        ()
+        if _is_one_of(doc, span, mention) or _is_when(head_tok)
+        else _concepts(anchor, head_tok, set(busy) | skip),
         mention.value_text,
     )
 
 
+_AGGREGATE = {"total", "combined"}
 _CONTENT = {"NOUN", "PROPN", "ADJ", "NUM"}
 _CLAUSES = {"relcl", "advcl", "ccomp", "cc", "punct", "det", "case"}
 
@@ -479,9 +452,11 @@ def _np_words(head: Token, busy: set[int]) -> list[Token]:
     stack = [head]
     while stack:
         t = stack.pop()
-        if t.i in busy:
-            continue
+        if t.i in busy and t.i != head.i:
+            continue  # the head may be a quantity's unit ("16 inch is"): keep its modifiers
         content = t.pos_ in _CONTENT or (t.pos_ == "VERB" and t.dep_ in ("amod", "compound", "acl"))
+        if t.lower_ in _AGGREGATE:
+            content = False  # "a total of", "a combined 435 homes": how it is summed, not what
         if (
             (content or t.i == head.i)
             and t.pos_ not in ("PRON", "DET")
@@ -496,9 +471,14 @@ def _np_words(head: Token, busy: set[int]) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _governing_subject(tok: Token, busy: set[int]) -> list[Token]:
+def _governing_subject(tok: Token, busy: set[int], fallback: bool = True) -> list[Token]:
     """The subject of the clause holding ``tok``, climbing past relative and
-    subordinate clauses that have none ("facebook, which has 2 billion users")."""
+    subordinate clauses that have none ("facebook, which has 2 billion users").
+
+    Without a subject in the parse, ``fallback`` takes the nearest noun phrase
+    before (not a date: "yesterday I ran 5 km" is not about yesterday). Callers
+    turn it off for counted nouns, which already name what they count.
+    """
     verb = tok
     for _ in range(8):
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -513,8 +493,12 @@ def _governing_subject(tok: Token, busy: set[int]) -> list[Token]:
         verb = verb.head
     # no subject in the parse: the nearest noun phrase before the quantity
     doc, start = tok.doc, tok.sent.start
+    if not fallback:
+        return []
     for i in range(tok.i - 1, start - 1, -1):
         t = doc[i]
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue  # "yesterday", "last week": when, not what
         if t.pos_ in ("NOUN", "PROPN") and i not in busy:
             while t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and t.head.i < tok.i:
                 t = t.head  # climb to the head of the noun phrase
@@ -526,11 +510,13 @@ def _concepts(anchor: Token, unit_tok: Token | None, busy: set[int]) -> tuple[st
     """Content words naming what the quantity is about (the CQE "referred concepts").
 
     The noun the quantity modifies ("a 25% tax on imported vehicles"), what a
-    share is of ("60% of its market cap") and the subject of its clause.
+    share is of ("60% of its market cap"), the subject of its clause and the
+    object a figure is the new value of. Only "of" ties a figure to the noun
+    before it: "the biggest rise in 18 months" is about what rose, not the rise.
     """
-    out: list[Token] = []
     base = unit_tok if unit_tok is not None else anchor
     head = base.head
+    noun: list[Token] = []
     if base.dep_ in (
         "nummod",
         "amod",
@@ -538,16 +524,33 @@ def _concepts(anchor: Token, unit_tok: Token | None, busy: set[int]) -> tuple[st
         "npadvmod",
         "quantmod",
         "nmod",
-    ) and head.pos_ in ("NOUN", "PROPN"):
-        out += _np_words(head, busy)
+    ) and head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        noun = _np_words(head, busy)  # "a 25% tax on imported vehicles"
     prep = base.head if base.dep_ == "pobj" else None
-    if prep is not None and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN"):
-        out += _np_words(prep.head, busy)  # "a fine of $3 billion", "an interest rate of 1.4%"
-    for c in base.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            out += [w for p in c.children if p.dep_ == "pobj" for w in _np_words(p, busy)]
-    out += _governing_subject(base, busy)
-    out += _verb_object(base, busy)
+    if (
+        prep is not None
+        and prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and prep.head.pos_ in ("NOUN", "PROPN")
+    ):
+        # "a fine of $3 billion", "an interest rate of 1.4%"; not "the biggest rise in 18 months"
+        noun += _np_words(prep.head, busy)
+    share = [
+        w
+        for c in base.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for w in _np_words(p, busy)
+    ]
+    # a counted noun names what is counted; a neighbour noun would only add noise
+    counted = unit_tok is not None and unit_tok.pos_ == "NOUN" and unit_tok.lower_ not in UNITS
+    subject = _governing_subject(base, busy, fallback=not counted)
+    obj = _verb_object(base, busy)
+    out = [*noun, *share, *subject, *obj]
     return tuple(dict.fromkeys(_word(t) for t in out if t.i not in busy))
 
 
@@ -557,7 +560,11 @@ def _verb_object(base: Token, busy: set[int]) -> list[Token]:
     verb = link.head
     if link.dep_ not in ("prep", "npadvmod", "advmod") or verb.pos_ != "VERB":
         return []
-    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i not in busy and c.pos_ != "PRON"]
+    objs = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.i not in busy and c.pos_ != "PRON" and c.ent_type_ != "DATE"
+    ]  # "will end 2019 at 16,644": a date is when, not what
     return _np_words(objs[0], busy) if objs else []
 
 
@@ -629,6 +636,52 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 q.unit_lemma,
             )
         out.append(q)
+    return _carry_units(doc, _share_glosses(doc.text, out))
+
+
+def _carry_units(doc: Doc, quantities: list[Quantity]) -> list[Quantity]:
+    """ "rose 64 points to 4,577": a bare number after a measured one in the same
+    sentence is in the same unit ("the highest is 84 cents, the lowest 74")."""
+    out: list[Quantity] = []
+    for q in quantities:
+        m = q.mention
+        sent = doc.char_span(q.start, m.end, alignment_mode="expand")
+        after = doc[sent.end] if sent is not None and sent.end < len(doc) else None
+        names_more = after is not None and (
+            after.pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "NUM") or after.text == "("
+        )  # "49 Zorro Road", "2,380,000 ($21,972)": something else follows
+        if q.unit is None and m.kind == "number" and not m.vague and not names_more:
+            prev = next(
+                (
+                    p
+                    for p in reversed(out)
+                    if p.unit not in (None, "percent", "years old")
+                    and p.mention.kind not in ("fraction",)
+                    and sent is not None
+                    and p.start >= sent.sent.start_char
+                ),
+                None,
+            )
+            if prev is not None:
+                q = replace(q, unit=prev.unit, unit_lemma=prev.unit_lemma)
+        out.append(q)
+    return out
+
+
+def _share_glosses(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "10.5 million Australian dollars ($7.5 million)": a converted amount in
+    brackets is the same figure, so it is about what the figure before it is about."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.concepts
+            and text[prev.end : q.start].strip() == "("
+            and (q.unit is None) == (prev.unit is None)
+        ):
+            q = replace(q, concepts=prev.concepts, subject=q.subject or prev.subject)
+        out.append(q)
     return out
 
 
@@ -675,118 +728,3 @@ def extract_claims(
             )
         )
     return claims
-
-
-# --- attribution -----------------------------------------------------------
-
-
-def attribute(
-    doc: Doc, sentence: Span, pos: int, entities: Sequence[ArticleEntity], quotes: Sequence[Quote]
-) -> tuple[SourceRef, ...]:
-    """The source chain of a claim at character ``pos``, nearest first.
-
-    1. Inside a quote: its speaker, then the quote's own relay chain.
-    2. "according to X" in the sentence.
-    3. The subject of a reporting verb governing the sentence ("the ministry
-       said", "Ukraine's army estimates"), with "cited by Y" / "citing Z".
-    """
-    for q in quotes:
-        if q.start <= pos < q.end and q.speaker_name:
-            return (SourceRef(q.speaker_name, q.speaker_id), *q.via)
-    for tok in sentence:
-        if tok.lower_ == "according":
-            to = [c for c in tok.children if c.lower_ == "to"]
-            objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
-            if objs:
-                return _chain(objs[0], entities)
-    claim_tok = next((t for t in sentence if t.idx <= pos < t.idx + len(t) + 1), sentence.root)
-    verbs = [t for t in claim_tok.ancestors if t.lemma_ in REPORTING and t.pos_ in ("VERB", "AUX")]
-    verbs += [t for t in sentence if t.lemma_ in REPORTING and t.pos_ == "VERB" and t not in verbs]
-    for verb in verbs:
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subj and subj[0].pos_ == "PRON":
-            person = _antecedent(subj[0], entities)
-            if person is not None:
-                return (person,)
-            continue
-        if subj:
-            chain = _chain(subj[0], entities)
-            cited = _citing(verb, entities) or next(
-                (
-                    _citing(t.head, entities)
-                    for t in sentence
-                    if t.lemma_ == "cite" and t.dep_ == "advcl"
-                ),
-                (),
-            )
-            return (*cited, *chain) if cited else chain
-    return ()
-
-
-def _antecedent(pron: Token, entities: Sequence[ArticleEntity]) -> SourceRef | None:
-    """ "he said" / "she said": the person named last before the pronoun, if any."""
-    if pron.lower_ not in ("he", "she"):
-        return None
-    best: tuple[int, ArticleEntity] | None = None
-    for e in entities:
-        if e.type != "PERSON":
-            continue
-        for _start, end in e.mentions:
-            if end <= pron.idx and (best is None or end > best[0]):
-                best = (end, e)
-    return SourceRef(best[1].name, best[1].key) if best is not None else None
-
-
-def _chain(tok: Token, entities: Sequence[ArticleEntity]) -> tuple[SourceRef, ...]:
-    """A source and whoever relayed it: "a senior official, cited by Reuters"."""
-    refs = [_ref(tok, entities)]
-    for c in tok.children:
-        if c.dep_ == "acl" and c.lemma_ in ("cite", "quote"):
-            for agent in (a for a in c.children if a.dep_ == "agent"):
-                refs += [_ref(p, entities) for p in agent.children if p.dep_ == "pobj"]
-        if (
-            c.dep_ == "acl"
-            and c.lemma_ == "cite"
-            and not any(a.dep_ == "agent" for a in c.children)
-        ):
-            refs = [_ref(p, entities) for p in c.children if p.dep_ == "dobj"] + refs
-    return tuple(refs)
-
-
-def _citing(verb: Token, entities: Sequence[ArticleEntity]) -> tuple[SourceRef, ...]:
-    """ "Reuters reported, citing the UN" puts the UN nearest the claim."""
-    for c in verb.children:
-        if c.lemma_ == "cite" and c.dep_ in ("advcl", "xcomp", "conj", "acl"):
-            return tuple(_ref(o, entities) for o in c.children if o.dep_ == "dobj")
-    return ()
-
-
-def _ref(tok: Token, entities: Sequence[ArticleEntity]) -> SourceRef:
-    words = [
-        t
-        for t in tok.subtree
-        if t.dep_ not in ("punct", "appos", "acl", "relcl", "prep") or t.i == tok.i
-    ]
-    words = [
-        t
-        for t in words
-        if not any(
-            a.dep_ in ("acl", "relcl", "appos", "prep") and a.i != tok.i and a in tok.subtree
-            for a in t.ancestors
-            if a.i != tok.i and tok in a.ancestors
-        )
-    ]
-    while words and words[0].pos_ == "DET":
-        words = words[1:]
-    name = doc_text(words) or tok.text
-    start, end = tok.idx, tok.idx + len(tok)
-    ent = next(
-        (e for e in entities for (s, t) in e.mentions if s < end and start < t),
-        None,
-    )
-    return SourceRef(name, ent.key if ent is not None else None)
-
-
-def doc_text(words: list[Token]) -> str:
-    """Tokens joined with the document's own spacing ("Ukraine's army")."""
-    return "".join(t.text_with_ws for t in words).strip()

@@ -15,7 +15,8 @@ The cascade in ``find_numbers``:
 3. Join two numbers into a range ("between 3,000 and 5,000", "3 to 5 million").
 4. Read the qualifier in the words before ("about", "more than", "up to").
 5. Drop what is time, not quantity: years, calendar dates, clock times,
-   ordinals, and numbers that are part of a name ("iPhone 12").
+   ordinals, and numbers that are part of a name ("iPhone 12") — unless a
+   measurement unit follows ("the 1520 sq m site", "Tylenol 500mg").
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ CURRENCY = {
     "gbp": "pounds", "jpy": "yen", "yen": "yen", "cny": "yuan", "aud": "australian dollars",
     "$us": "dollars", "$c": "canadian dollars", "nz$": "new zealand dollars",
     "$nz": "new zealand dollars", "s$": "singapore dollars", "y=": "yen",
+    "ps": "pounds",  # "£" folded to ASCII, as feeds often do: "PS6m"
 }
 # A currency word written apart from its sign: "HK $3.7 billion", "US $58".
 CURRENCY_PREFIX = {
@@ -71,6 +73,88 @@ LABELS = {
     "chapter", "flight", "route", "channel", "season", "aged", "ages", "tier", "version", "gate",
     "platform", "line", "row", "room", "seat", "step", "day", "week", "game", "match", "episode",
     "volume", "vol", "part", "item", "term", "rule", "page",
+}
+# Measurement units written after a number: surface (lower) → (plural name, singular name).
+# fmt: off
+UNITS: dict[str, tuple[str, str]] = {
+    "km": ("kilometres", "kilometre"), "kms": ("kilometres", "kilometre"),
+    "kilometers": ("kilometres", "kilometre"), "kilometer": ("kilometres", "kilometre"),
+    "meters": ("metres", "metre"), "meter": ("metres", "metre"), "m": ("metres", "metre"),
+    "cm": ("centimetres", "centimetre"), "mm": ("millimetres", "millimetre"),
+    "mi": ("miles", "mile"), "ft": ("feet", "foot"), "feet": ("feet", "foot"),
+    "kg": ("kilograms", "kilogram"), "kgs": ("kilograms", "kilogram"), "g": ("grams", "gram"),
+    "mg": ("milligrams", "milligram"), "lb": ("pounds", "pound-mass"),
+    "lbs": ("pounds", "pound-mass"), "t": ("tonnes", "tonne"),
+    "mph": ("miles per hour", "mile per hour"),
+    "kph": ("kilometres per hour", "kilometre per hour"),
+    "km/h": ("kilometres per hour", "kilometre per hour"), "hp": ("horsepower", "horsepower"),
+    "bhp": ("brake horsepower", "brake horsepower"), "kw": ("kilowatts", "kilowatt"),
+    "mw": ("megawatts", "megawatt"), "gw": ("gigawatts", "gigawatt"), "w": ("watts", "watt"),
+    "kwh": ("kilowatt hours", "kilowatt hour"), "gwh": ("gigawatt hours", "gigawatt hour"),
+    "gb": ("gigabytes", "gigabyte"), "mb": ("megabytes", "megabyte"),
+    "tb": ("terabytes", "terabyte"), "hz": ("hertz", "hertz"), "khz": ("kilohertz", "kilohertz"),
+    "mhz": ("megahertz", "megahertz"), "ghz": ("gigahertz", "gigahertz"),
+    "mah": ("milliampere-hours", "milliampere-hour"),
+    "ppb": ("parts per billion", "parts-per-billion"),
+    "ppm": ("parts per million", "part per million"),
+    "rpm": ("revolutions per minute", "revolutions per minute"),
+    "mpg": ("miles per gallon", "mile per gallon"),
+    "mbps": ("megabits per second", "megabit per second"), "ml": ("millilitres", "millilitre"),
+    "l": ("litres", "litre"), "liters": ("litres", "litre"), "liter": ("litres", "litre"),
+    "sqm": ("square metres", "square metre"), "m2": ("square metres", "square metre"),
+    "ppg": ("points per game", "point per game"), "rpg": ("rebounds per game", "rebound per game"),
+    "apg": ("assists per game", "assist per game"), "bps": ("basis points", "basis point"),
+    "min": ("minutes", "minute"), "mins": ("minutes", "minute"), "hrs": ("hours", "hour"),
+    "times": ("times", "count"), "pc": ("percent", "percent"), "pts": ("points", "point"),
+    "gigatonnes": ("gigatonnes", "gigaton"), "gigatons": ("gigatonnes", "gigaton"),
+    "tonnes": ("tonnes", "tonne"), "tons": ("tons", "ton"),
+    "degf": ("degrees Fahrenheit", "fahrenheit"), "degc": ("degrees Celsius", "celsius"),
+    "°c": ("degrees Celsius", "celsius"), "°f": ("degrees Fahrenheit", "fahrenheit"),
+    "sq m": ("square metres", "square metre"), "sq ft": ("square feet", "square foot"),
+    "square metres": ("square metres", "square metre"),
+    "square meters": ("square metres", "square metre"),
+    "square feet": ("square feet", "square foot"), "cubic feet": ("cubic feet", "cubic foot"),
+    "square kilometres": ("square kilometres", "square kilometre"),
+    "square miles": ("square miles", "square mile"),
+    "square kilometers": ("square kilometres", "square kilometre"),
+    "deg c": ("degrees Celsius", "celsius"), "degrees celsius": ("degrees Celsius", "celsius"),
+    "degrees fahrenheit": ("degrees Fahrenheit", "fahrenheit"),
+    "degrees c": ("degrees Celsius", "celsius"), "degrees f": ("degrees Fahrenheit", "fahrenheit"),
+    "basis points": ("basis points", "basis point"), "metres": ("metres", "metre"),
+    "kilometres": ("kilometres", "kilometre"), "miles": ("miles", "mile"),
+    "mile": ("miles", "mile"), "inches": ("inches", "inch"), "inch": ("inches", "inch"),
+    "yards": ("yards", "yard"), "yard": ("yards", "yard"), "degrees": ("degrees", "degree"),
+    "lb-ft": ("pound-feet", "foot pound-force"),
+    "ksi": ("kilopounds per square inch", "kilopound per square inch"),
+    "mpa": ("megapascals", "megapascal"), "gpa": ("gigapascals", "gigapascal"),
+    "kt": ("knots", "knot"), "knots": ("knots", "knot"),
+    "mmbtu": ("million British thermal units", "mega british thermal unit"),
+    "td": ("touchdowns", "touchdown"), "tds": ("touchdowns", "touchdown"),
+    "war": ("wins above replacement", "win above replacement"), "jpy": ("yen", "yen"),
+    "usd": ("dollars", "dollar"), "eur": ("euros", "euro"), "gbp": ("pounds", "pound"),
+    "cny": ("yuan", "yuan"), "aud": ("australian dollars", "australian dollar"),
+    "sq km": ("square kilometres", "square kilometre"),
+    "km2": ("square kilometres", "square kilometre"), "sq mi": ("square miles", "square mile"),
+    "kmh": ("kilometres per hour", "kilometre per hour"),
+    "km/hr": ("kilometres per hour", "kilometre per hour"), "oz": ("ounces", "ounce"),
+    "gal": ("gallons", "gallon"), "bbl": ("barrels", "barrel"),
+    "bpd": ("barrels per day", "barrel per day"), "kv": ("kilovolts", "kilovolt"),
+    "v": ("volts", "volt"), "gbps": ("gigabits per second", "gigabit per second"),
+    "ms": ("milliseconds", "millisecond"), "µm": ("micrometres", "micrometre"),
+    "μm": ("micrometres", "micrometre"), "nm": ("nanometres", "nanometre"),
+    "cc": ("cubic centimetres", "cubic centimetre"), "yds": ("yards", "yard"),
+    "yd": ("yards", "yard"), "sec": ("seconds", "second"), "secs": ("seconds", "second"),
+    "°": ("degrees", "degree"), "kb": ("kilobytes", "kilobyte"),
+    "mwh": ("megawatt hours", "megawatt hour"),
+    "twh": ("terawatt hours", "terawatt hour"), "ha": ("hectares", "hectare"),
+    "db": ("decibels", "decibel"), "cal": ("calories", "calorie"),
+    "kcal": ("kilocalories", "kilocalorie"), "hr": ("hours", "hour"), "cents": ("cents", "cent"),
+    "percentage points": ("percentage points", "percentage point"),
+    "metric tons": ("metric tons", "metric ton"),
+}
+# Every word that names a measure, for telling "1520 sq m" or "Tylenol 500mg" from a year or a name.
+MEASURE_WORDS = set(UNITS) | {w.lower() for pair in UNITS.values() for w in pair} | {
+    "megawatt", "kilowatt", "gigawatt", "watt", "volt", "milligram", "gram", "kilogram",
 }
 # fmt: on
 PERCENT_WORDS = ("per cent", "percent", "pc", "%")
@@ -99,7 +183,7 @@ _TOKEN = re.compile(
     r"|\d{4}-\d\d-\d\d(?:T[\d:.]+Z?)?"  # ISO dates, likewise
     r"|\d+(?:\.\d+)?\s?[×x]\s?10[−-]?\d+"  # scientific notation, "1.99×10−30"
     r"|\d+\s?[/⁄]\s?\d+(?!\s?[/⁄])"  # a written fraction, "1/16" ("9/11/2001" is not one)
-    r"|(?:RM|Rs|USD|EUR|GBP|JPY|AUD|CNY)(?=\d)"  # a currency code glued to its amount
+    r"|(?:RM|Rs|PS|USD|EUR|GBP|JPY|AUD|CNY)(?=\d)"  # a currency code glued to its amount
     r"|\d+[A-Za-z]+\d\w*|[A-Za-z]+\d\w*"  # "i4", "M50", "cac40", "9AB8": names, not numbers
     r"|(?:US|HK|A|C|NZ|S)\$|Y=|\$(?:US|A|C|NZ)(?![a-z])|[$€£¥₹%]"
     r"|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[A-Za-z]+|\S"
@@ -269,6 +353,7 @@ def _plain(toks: list[_Tok], i: int) -> _Num | None:
     if (
         low in CURRENCY
         and j + 1 < len(toks)
+        and (low != "ps" or _adjacent(toks[j], toks[j + 1]))
         and (_is_digit(toks[j + 1]) or toks[j + 1].low in SMALL or toks[j + 1].low in TENS)
     ):
         unit, kind = CURRENCY[low], "money"
@@ -303,11 +388,18 @@ def _plain(toks: list[_Tok], i: int) -> _Num | None:
     mult, j2 = _scale_after(toks, j, unit is not None)
     scaled = j2 > j
     value, j = value * mult, j2
+    if unit == "dollars" and j < len(toks) and toks[j].text == "US" and _ends_phrase(toks, j + 1):
+        j += 1  # "$31.20 US", "$76 US a barrel": the country of the dollar, said after it
     if j < len(toks) and toks[j].low in ("%", "percent", "pc"):
         unit, kind, j = "percent", "percent", j + 1
     elif j + 1 < len(toks) and toks[j].low == "per" and toks[j + 1].low == "cent":
         unit, kind, j = "percent", "percent", j + 2
     return _Num(i, j, value, unit, kind, scaled)
+
+
+def _ends_phrase(toks: list[_Tok], j: int) -> bool:
+    """Nothing, punctuation or a rate ("a barrel", "per share") follows token ``j - 1``."""
+    return j >= len(toks) or not toks[j].text[0].isalnum() or toks[j].low in ("a", "an", "per")
 
 
 def _with_unit(n: _Num | None, i: int, unit: str) -> _Num | None:
@@ -395,6 +487,8 @@ def _is_time_or_name(text: str, toks: list[_Tok], n: _Num) -> bool:
     after = text[last.end : last.end + 6].lower()
     if n.kind == "number" and not n.scaled and _is_digit(first) and n.j - n.i == 1:
         digits = first.text
+        if _measured_by(toks, n.j):
+            return False  # "1520 sq m", "Tylenol 500mg": a measure, whatever stands before
         if re.fullmatch(r"1[5-9]\d\d|2[01]\d\d", digits) and not (
             nxt and nxt.low in ("people", "troops")
         ):
@@ -432,6 +526,14 @@ def _is_time_or_name(text: str, toks: list[_Tok], n: _Num) -> bool:
     if prev is not None and prev.low in LABELS:
         return True
     return False
+
+
+def _measured_by(toks: list[_Tok], j: int) -> bool:
+    """A measurement unit follows token ``j - 1`` ("500mg", "16 inch", "1520 sq m")."""
+    if j >= len(toks) or toks[j].low in ("times", "count", "m", "t", "l", "g", "w", "v"):
+        return False  # too ambiguous alone: "Boeing 737 t", a clause's "m"
+    pair = f"{toks[j].low} {toks[j + 1].low}" if j + 1 < len(toks) else ""
+    return toks[j].low in MEASURE_WORDS or pair in MEASURE_WORDS
 
 
 def find_numbers(text: str) -> list[NumberMention]:
@@ -490,6 +592,8 @@ def _assemble(text: str, toks: list[_Tok], nums: list[_Num]) -> list[NumberMenti
         k += 1
         if _is_time_or_name(text, toks, n):
             continue
+        if m is not None and n.unit is None and m.kind == "money" and _shares_unit(toks, n, m):
+            n = _Num(n.i, n.j, n.value, m.unit, m.kind, n.scaled)  # "8 or $9": both in dollars
         start, end = toks[n.i].start, toks[n.j - 1].end
         approx, qs = _qualifier(text, start)
         if n.vague:
@@ -502,7 +606,27 @@ def _assemble(text: str, toks: list[_Tok], nums: list[_Num]) -> list[NumberMenti
     return out
 
 
+def _shares_unit(toks: list[_Tok], n: _Num, m: _Num) -> bool:
+    """ "8 or $9", "5 and £6": a bare number joined to a sum shares its currency."""
+    return (
+        m.i - n.j == 1
+        and toks[n.j].low in ("or", "and", "to")
+        and n.kind == "number"
+        and not n.vague
+        and not n.scaled
+    )
+
+
 def _is_score(toks: list[_Tok], n: _Num, m: _Num) -> bool:
+    """ "drew 2-2": two small numbers joined by a hyphen, unless a unit makes them a
+    range ("3-5kg", "14-18 mpg") or a word before asks for one ("between 2-3")."""
+    nxt = toks[m.j] if m.j < len(toks) else None
+    if nxt is not None and (
+        _measured_by(toks, m.j) or (_adjacent(toks[m.j - 1], nxt) and nxt.text.isalpha())
+    ):
+        return False
+    if n.i > 0 and toks[n.i - 1].low in ("between", "from", "about", "around"):
+        return False
     return (
         m.i - n.j == 1
         and toks[n.j].text == "-"
