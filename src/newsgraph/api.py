@@ -21,7 +21,7 @@ from .extract.annotate import DEFAULT_MODEL
 from .model import Article, Entity
 from .brief import Briefing, brief
 from .coverage import Coverage, coverage
-from .link.figures import ClaimContext, FigureGroup, group_figures
+from .link.figures import FigureGroup, claim_contexts, group_figures
 from .pipeline import IngestReport, Progress
 from .store import SearchHit, open_store, reads
 from .store.sql import SQLStore
@@ -139,11 +139,11 @@ class Newsgraph:
 
     def figures(self, about: str | None = None, min_articles: int = 1) -> list[FigureGroup]:
         """Figures about the same quantity across articles, in time order, changes flagged."""
-        rows = reads.claims(self.store, subject=None, limit=1_000_000)
-        articles = {r.article.id: r.article for r in rows}
-        contexts = [ClaimContext(r.claim, articles[r.claim.article_id].source,
-                                 articles[r.claim.article_id].published) for r in rows]
-        return group_figures(contexts, about=about, min_articles=min_articles)
+        claims = self.store.records("claims")
+        articles = {a.id: a for a in self.store.iter_articles(
+            sorted({c.article_id for c in claims}))}
+        return group_figures(claim_contexts(claims, articles), about=about,
+                             min_articles=min_articles)
 
     def stories(self, limit: int = 50, offset: int = 0) -> list[StoryRow]:
         """Stories, largest first."""

@@ -54,6 +54,7 @@ class ClaimContext:
     outlet: str | None = None
     published: str | None = None
     entities: tuple[str, ...] = ()  # names of entities the claim's sentence names
+    story: str | None = None  # the article's story: figures of different stories never meet
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def claim_contexts(claims: Iterable[Claim], articles: Mapping[str, Article]) -> 
     out = []
     for c in claims:
         art = articles.get(c.article_id)
-        out.append(ClaimContext(c, art.source if art else None, art.published if art else None))
+        out.append(ClaimContext(c, art.source if art else None, art.published if art else None,
+                                story=art.story_id if art else None))
     return out
 
 
@@ -113,7 +115,14 @@ def format_value(c: Claim) -> str:
     return _QUALIFIER_TEXT.get(c.approx, "") + _num(c.value)
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def _num(v: float) -> str:
+    """A number as news writes it: 40,000; 2.5 million; 350 billion."""
+    for size, word in _SCALES:
+        if abs(v) >= size:
+            return f"{v / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -129,10 +138,15 @@ def singular(word: str) -> str:
     return w
 
 
+# Spans of time ("talks lasted two days") are durations, not figures anyone disputes.
+_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
 def _unit_key(c: Claim) -> str | None:
     if not c.unit:
         return None
-    return " ".join(singular(w) for w in c.unit.split())
+    key = " ".join(singular(w) for w in c.unit.split())
+    return None if key in _DURATIONS else key
 
 
 def _words(item: ClaimContext, unit: str) -> set[str]:
@@ -152,7 +166,9 @@ def _values_differ(a: Claim, b: Claim) -> bool:
 
 
 def _related(a: ClaimContext, b: ClaimContext, unit: str) -> bool:
-    """Same counted thing: a shared subject word or a shared entity."""
+    """Same counted thing: a shared subject word or a shared entity, in the same story."""
+    if a.story and b.story and a.story != b.story:
+        return False  # "people killed" in two earthquakes are two figures
     wa, wb = _words(a, unit), _words(b, unit)
     if wa & wb:
         return True
