@@ -287,12 +287,15 @@ def quotes(
     for group in api.group_quotes(rows):
         first = group[0].quote
         who = first.speaker_name or "(unattributed)"
-        mark = "“" if first.kind in ("direct", "mixed", "partial") else ""
+        mark = "“" if first.kind in ("direct", "partial") else ""
         out.print(f"[bold]{escape(who)}[/] [dim]{first.kind} · {first.cue or ''}[/]")
         out.print(f"  {mark}{escape(first.text)}{'”' if mark else ''}")
         for row in group:
             a = row.article
-            via = " via " + ", ".join(v.name for v in row.quote.via) if row.quote.via else ""
+            chain = [v.name for v in row.quote.via]
+            if chain and chain[0] == row.quote.speaker_name:
+                chain = chain[1:]  # the chain starts with the speaker, shown above
+            via = " via " + " ← ".join(chain) if chain else ""
             out.print(f"  [dim]{a.published or '----------'}  {a.source or ''}  "
                       f"{escape(a.title or '')}{escape(via)}  {escape(f'[{a.id[:12]}]')}[/]")
         out.print()

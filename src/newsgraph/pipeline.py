@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .extract.annotate import DEFAULT_MODEL, parse_many
-from .model import Article, Extraction, Quote, RawArticle
+from .model import Article, Extraction, RawArticle
 from .normalize.article import normalize_article
 from .normalize.dedupe import NEAR_DUPLICATE_JACCARD, Fingerprint, fingerprint, jaccard
 from .store.sql import SQLStore
@@ -177,12 +177,13 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
     from .extract.claims import extract_claims
     from .extract.entities import extract_entities
     from .extract.events import extract_events
+    from .extract.quotes import extract_quotes
     from .extract.timexes import extract_timexes
 
     found = extract_entities(doc)
     entities = found.entities
     timexes = extract_timexes(doc, article.id, article.published)
-    quotes: list[Quote] = []
+    quotes = extract_quotes(doc, article.id, entities)
     claims = extract_claims(doc, article.id, entities, quotes, timexes)
     events = extract_events(doc, article.id, entities, timexes, article.published)
     return Extraction(
