@@ -24,6 +24,10 @@ reads the one parse (``doc.ents``, tags, dependencies) and, in order:
    to the full name, a shared surname to the most salient bearer, not to a
    byline writer or a relative.
 
+The token-shape rules behind steps 2-5 (captions, "pro-Beijing" modifiers,
+event names, case evidence, split names, person-shaped names) live in
+``entity_rules``.
+
 Everything is a pass over tokens or spans of the existing Doc: no second parse.
 """
 
@@ -36,6 +40,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import ArticleEntity
+from . import entity_rules as rules
 from .names import (
     Mention,
     clean_name,
@@ -122,10 +127,11 @@ def extract_entities(doc: Doc) -> EntityResult:
         trimmed = _trim(doc, _Span(ent.start, ent.end, ent.label_))
         if trimmed is not None:
             spans.append(trimmed)
-    spans = _join_split_names(doc, spans)
+    spans = _join_split_names(doc, rules.drop_non_names(doc, spans))
     kept: list[_Span] = []
     for span in spans:
         if not span.fixed:
+            rules.extend_person(doc, span)
             _roles(doc, span)
             _retype_things(doc, span)
         if span.label in TYPES:
@@ -180,13 +186,13 @@ def _trim(doc: Doc, span: _Span) -> _Span | None:
     """Step 2: cut "the", possessives and punctuation off the span's edges."""
     start, end = span.start, span.end
     while start < end:
-        if start + 3 < end and doc[start].lower_ in _PREFIXES and doc[start + 1].text == "-":
+        if start + 3 < end and doc[start].lower_ in rules.PREFIXES and doc[start + 1].text == "-":
             start += 3  # "pro-Beijing", "Pan-democrat" in front of a name
         elif (
             doc[start].lower_ == "the"
             or doc[start].is_punct
             or doc[start].is_space
-            or _descriptor(doc[start], start + 1 < end)
+            or rules.descriptor(doc[start], start + 1 < end)
         ):
             start += 1
         else:
@@ -198,7 +204,8 @@ def _trim(doc: Doc, span: _Span) -> _Span | None:
         or doc[end - 1].lower_ in {"'s", "’s"}
     ):
         end -= 1
-    if start >= end:
+    end = rules.trim_end(doc, start, end) if start < end else end
+    if start >= end or rules.in_modifier(doc, start) or rules.lower_case(doc, start, end):
         return None
     if end - start == 1 and (
         doc[start].pos_ == "PRON" or (doc[start].lower_ in _PRONOUNS and not doc[start].is_upper)
@@ -215,30 +222,6 @@ def _trim(doc: Doc, span: _Span) -> _Span | None:
     return span if span.name else None
 
 
-_PREFIXES = frozenset({"pro", "anti", "pan", "non", "ex"})
-_PARTICLES = frozenset(
-    "al el de da di du van von der den bin ibn la le dos das ter abu ben".split()
-)
-
-
-def _descriptor(token: Token, more: bool) -> bool:
-    """A lower-case word in front of a name ("nonpartisan", "pro-Beijing"): not the name."""
-    text = token.text
-    if not more or token.lower_ in _PARTICLES:
-        return False
-    lowered = text[:1].islower() and not any(ch.isupper() for ch in text[1:2])
-    hyphen_word = "-" in text and text.split("-")[0].lower() in {"pro", "anti", "pan", "non", "ex"}
-    initial_adjective = token.pos_ == "ADJ" and bool(token.is_sent_start)
-    return lowered or hyphen_word or (initial_adjective and lookup(text) is None)
-
-
-@lru_cache(maxsize=1)
-def _asian_family() -> frozenset[str]:
-    from .names import _FAMILY_FIRST
-
-    return _FAMILY_FIRST
-
-
 def _join_split_names(doc: Doc, spans: list[_Span]) -> list[_Span]:
     """Step 3a: "Nguyen Van" + "An" → one PERSON; two PERSON spans side by side → one."""
     spans.sort(key=lambda s: s.start)
@@ -253,9 +236,9 @@ def _join_split_names(doc: Doc, spans: list[_Span]) -> list[_Span]:
             if nxt is not None and nxt.label == "PERSON" and doc[span.end - 1].whitespace_ == " ":
                 skip.add(nxt.start)
                 span.end = nxt.end
-            elif nxt is None and _continues_asian_name(doc, span):
+            elif nxt is None and rules.continues_asian_name(doc, span):
                 span.end += 1
-            while _hyphen_tail(doc, span.end):
+            while rules.hyphen_tail(doc, span.end):
                 span.end += 2  # "Moon Jae" + "-in": a hyphenated given name cut short
         elif _looks_like_person_pair(doc, span, by_start.get(span.end)):
             nxt = by_start[span.end]
@@ -285,32 +268,6 @@ def _looks_like_person_pair(doc: Doc, span: _Span, nxt: _Span | None) -> bool:
         and lookup(span.name) is None
         and doc[span.start].is_title
         and doc[nxt.start].is_title
-    )
-
-
-def _hyphen_tail(doc: Doc, end: int) -> bool:
-    return (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].is_alpha
-        and doc[end + 1].is_lower
-    )
-
-
-def _continues_asian_name(doc: Doc, span: _Span) -> bool:
-    first = doc[span.start].lower_
-    if span.end - span.start != 2 or first not in _asian_family():
-        return False
-    nxt = doc[span.end]
-    return (
-        nxt.is_alpha
-        and nxt.is_title
-        and not is_title_word(nxt.text)
-        and doc[span.end - 1].whitespace_ == " "
-        and nxt.ent_iob_ != "I"
-        and nxt.pos_ not in {"VERB", "AUX"}
     )
 
 
@@ -465,6 +422,9 @@ def _retype_things(doc: Doc, span: _Span) -> None:
     if span.name in _orgs()[0] or span.name in _orgs()[1]:
         span.label, span.fixed = "ORG", True
         return
+    if rules.event_name(span.name):
+        span.label, span.fixed = "EVENT", True
+        return
     if span.label in {"PRODUCT", "WORK_OF_ART"}:
         span.label = "DROP"
         return
@@ -477,19 +437,12 @@ def _retype_things(doc: Doc, span: _Span) -> None:
     ):
         span.label = "DROP"  # "IE6", "T-72": a model number is neither a person nor a place
         return
-    if span.label == "PERSON" and span.end - span.start == 1 and _plural_thing(doc, span.start):
+    if (
+        span.label == "PERSON"
+        and span.end - span.start == 1
+        and rules.plural_thing(doc, span.start)
+    ):
         span.label = "DROP"  # "Stingers", "Javelins": plural things, never a person
-
-
-def _plural_thing(doc: Doc, i: int) -> bool:
-    """A plural proper noun counted or determined like a thing: "the Stingers", "more Javelins".
-
-    "Professor Burrows" or a sentence-initial "Roberts said" is a surname ending in s.
-    """
-    if doc[i].tag_ != "NNPS" or i == 0:
-        return False
-    before = doc[i - 1]
-    return before.pos_ in {"DET", "NUM", "ADJ"} and not is_title_word(before.text)
 
 
 def _retype_place(doc: Doc, span: _Span) -> None:
@@ -569,7 +522,7 @@ def _gazetteer_spans(doc: Doc, covered: list[bool]) -> list[_Span]:
     """Step 4a: known outlets, weapons and countries the model did not tag."""
     found = []
     for match_id, start, end in _matcher(doc)(doc):
-        if any(covered[start:end]):
+        if any(covered[start:end]) or rules.in_modifier(doc, start):
             continue
         label = doc.vocab.strings[match_id]
         span = _Span(start, end, label, name=clean_name(doc[start:end].text), fixed=True)
@@ -585,8 +538,9 @@ def _gazetteer_spans(doc: Doc, covered: list[bool]) -> list[_Span]:
 def _vote_types(doc: Doc, spans: list[_Span]) -> None:
     """Step 5: one type per name for the whole article (PERSON vs ORG vs GPE …).
 
-    Each mention votes for its model label. A title in front, or a personal cue
-    ("was born", "X's father"), votes PERSON; an organisational last word
+    Each mention votes for its model label. A title in front, a personal cue
+    ("was born", "X's father") or a person's shape (``entity_rules.person_shape``)
+    votes PERSON; an organisational last word
     ("Party", "Inc") votes ORG. A name that is the surname of a full personal
     name in the article gets PERSON votes for each full mention, and more if the
     full name came first, as news introduces people before shortening them.
@@ -598,13 +552,14 @@ def _vote_types(doc: Doc, spans: list[_Span]) -> None:
             surnames.setdefault(words[-1], []).append(span.start)
     votes: dict[str, dict[str, float]] = {}
     first: dict[str, int] = {}
+    people = {i for s in spans if s.label == "PERSON" for i in range(s.start, s.end)}
     for span in spans:
         if span.fixed or span.label not in _VOTING:
             continue
         tally = votes.setdefault(span.name, {})
         first.setdefault(span.name, span.start)
         tally[span.label] = tally.get(span.label, 0.0) + 1.0
-        if span.role or _person_cue(doc, span):
+        if span.role or _person_cue(doc, span) or rules.person_shape(doc, span, people):
             tally["PERSON"] = tally.get("PERSON", 0.0) + 3.0
     org_parts = _org_name_parts(spans)
     for name, tally in votes.items():
@@ -773,7 +728,7 @@ def _name_word(doc: Doc, i: int, start: int) -> bool:
 
 def _alone(doc: Doc, i: int) -> bool:
     """A proper noun not glued to other capitalised words ("Explorer" in "Internet Explorer")."""
-    if doc[i].pos_ != "PROPN":
+    if doc[i].pos_ != "PROPN" and not rules.capitalised_noun(doc, i):
         return False
     before = i > 0 and doc[i - 1].is_title and not doc[i].is_sent_start
     after = i + 1 < len(doc) and doc[i + 1].is_title
