@@ -347,3 +347,151 @@ def test_role_nouns_and_the_dateline_point_to_the_people_named() -> None:
         ("CONSULT", "e1", "e2", None),
         ("CONSULT", "e1", "e4", "Riyadh"),
     ]
+
+
+# -- sentence-level behaviour behind the sample-corpus event groups ---------------
+
+
+def test_money_said_to_be_provided_is_aid_that_occurred() -> None:
+    text = "Norway said it would provide $5 million in relief funding to Sudan."
+    ev = one(events(text, {"Norway": "GPE", "Sudan": "GPE"})[0], "AID")
+    assert (ev.source_name, ev.status) == ("Norway", "occurred")
+
+
+def test_pledge_of_money_is_aid() -> None:
+    text = "Canada’s pledge of $3 million, made on Monday, will go to the Red Cross."
+    ev = one(events(text, {"Canada": "GPE"}, {"Monday": "2025-10-27"})[0], "AID")
+    assert ev.source_name == "Canada"
+
+
+def test_the_leaders_phone_call_names_both_leaders() -> None:
+    text = (
+        "Emmanuel Macron met Olaf Scholz in May. Macron told Scholz on Monday, "
+        "in a readout of the leaders’ phone call, that Europe should act."
+    )
+    found, _ = events(text, {"Emmanuel Macron": "PERSON", "Olaf Scholz": "PERSON",
+                             "Macron": "PERSON", "Scholz": "PERSON"}, {"Monday": "2025-10-27"})
+    ev = one([e for e in found if e.mode == "phone"], "CONSULT")
+    assert ev.date == "2025-10-27" and len(ev.actors) == 2
+
+
+def test_a_dated_protest_noun_is_an_event_without_named_protesters() -> None:
+    text = "Sunday’s protest was the biggest of the year."
+    ev = one(events(text, {}, {"Sunday": "2025-10-26"})[0], "PROTEST")
+    assert (ev.date, ev.status) == ("2025-10-26", "occurred")
+
+
+def test_decision_to_sanction_was_taken_and_its_weekday_is_past() -> None:
+    text = "Japan’s decision on Tuesday to sanction three Iranian banks surprised traders."
+    # the time-expression stage read "Tuesday" forwards; the decision was already made
+    ev = one(events(text, {"Japan": "GPE"}, {"Tuesday": "2025-11-04"})[0], "SANCTION")
+    assert (ev.status, ev.date) == ("occurred", "2025-10-28")
+
+
+def test_a_day_after_counts_back_from_the_clause_date() -> None:
+    text = "The ministry said on Tuesday, a day after Stubb met Ruto in Nairobi, that trade grew."
+    found, _ = events(text, {"Stubb": "PERSON", "Ruto": "PERSON", "Nairobi": "GPE"},
+                      {"Tuesday": "2025-10-28"})
+    assert one(found, "CONSULT").date == "2025-10-27"
+
+
+def test_promise_that_x_would_send_military_engineers_is_a_planned_deployment() -> None:
+    text = (
+        "The talks ended with a promise that Belarus would send 2,000 military engineers to Syria."
+    )
+    ev = one(events(text, {"Belarus": "GPE", "Syria": "GPE"})[0], "MOBILIZE")
+    assert (ev.status, ev.source_name) == ("planned", "Belarus")
+
+
+def test_past_perfect_in_a_report_does_not_take_the_report_date() -> None:
+    text = "Chad acknowledged on Monday that it had sent troops to Niger."
+    ev = one(events(text, {"Chad": "GPE", "Niger": "GPE"}, {"Monday": "2025-10-27"})[0],
+             "MOBILIZE")
+    assert ev.date is None
+
+
+def test_the_ceasefire_it_declared_is_a_retreat_by_the_declarer() -> None:
+    text = "The RSF said the truce it declared on Monday would hold."
+    ev = one(events(text, {"RSF": "ORG"}, {"Monday": "2025-10-27"})[0], "RETREAT")
+    assert (ev.source_name, ev.date) == ("RSF", "2025-10-27")
+
+
+def test_receiving_a_foreign_minister_is_hosting() -> None:
+    text = "Ruto received Finland’s foreign minister in Nairobi on Monday."
+    found, _ = events(text, {"Ruto": "PERSON", "Finland": "GPE", "Nairobi": "GPE"},
+                      {"Monday": "2025-10-27"})
+    assert one(found, "CONSULT").mode == "host"
+
+
+def test_would_in_a_second_reported_clause_is_a_plan() -> None:
+    text = "Stubb said the talks went well and that he would travel to Kenya in March."
+    found, _ = events(text, {"Stubb": "PERSON", "Kenya": "GPE"}, {"March": "2026-03"})
+    assert one(found, "CONSULT").status == "planned"
+
+
+def test_planned_visit_in_a_bare_month_is_the_next_such_month() -> None:
+    text = "Next comes a visit by Ruto to Finland, now planned for March."
+    found, _ = events(text, {"Ruto": "PERSON", "Finland": "GPE"}, {"March": "2025-03"})
+    ev = one(found, "CONSULT")
+    assert (ev.status, ev.date) == ("planned", "2026-03")
+
+
+def test_would_like_to_meet_is_a_wish_not_a_plan() -> None:
+    text = "Stubb said he would like to meet Ruto this year."
+    found, _ = events(text, {"Stubb": "PERSON", "Ruto": "PERSON"}, {"this year": "2025"})
+    assert one(found, "CONSULT").status == "hypothetical"
+
+
+def test_agentless_passive_deployment_is_credited_to_the_force_moved() -> None:
+    text = "About 3,000 Chadian soldiers were sent to Niger last year."
+    found, _ = events(text, {"Chadian": "NORP", "Niger": "GPE"}, {"last year": "2024"})
+    ev = one(found, "MOBILIZE")
+    assert (ev.source_name, ev.target_name, ev.date) == ("Chadian", "Niger", "2024")
+
+
+def test_greeted_in_a_second_conjunct_targets_the_first_subject() -> None:
+    text = "Stubb arrived in Nairobi on Monday and was greeted on the tarmac by Ruto."
+    found, _ = events(text, {"Stubb": "PERSON", "Ruto": "PERSON", "Nairobi": "GPE"},
+                      {"Monday": "2025-10-27"})
+    ev = one([e for e in found if e.trigger == "greeted"], "CONSULT")
+    assert (ev.source_name, ev.target_name) == ("Ruto", "Stubb")
+
+
+def test_a_deal_struck_by_two_leaders_is_an_agreement_dated_by_its_own_clause() -> None:
+    text = ("Kenya will lift the tariffs it imposed on October 9, the ministry said on Monday, "
+            "under the deal struck by Stubb and Ruto in Nairobi.")
+    found, _ = events(text, {"Kenya": "GPE", "Stubb": "PERSON", "Ruto": "PERSON",
+                             "Nairobi": "GPE"}, {"October 9": "2025-10-09", "Monday": "2025-10-27"})
+    ev = one([e for e in found if e.trigger == "struck"], "AGREE")
+    assert (ev.source_name, ev.target_name, ev.date) == ("Stubb", "Ruto", "2025-10-27")
+
+
+def test_their_teams_act_for_the_two_countries_and_keep_their_own_mood() -> None:
+    text = ("Kenyan exports rose and Finland gained too. Stubb said the two countries should "
+            "be friends and that their trade teams had reached a consensus.")
+    found, _ = events(text, {"Kenyan": "NORP", "Finland": "GPE", "Stubb": "PERSON"})
+    ev = one(found, "AGREE")
+    assert ev.status == "occurred"
+    assert {ev.source_name, ev.target_name} == {"Kenyan", "Finland"}
+
+
+def test_title_case_country_after_a_comma_is_part_of_the_dateline() -> None:
+    text = "MOMBASA, Kenya (Northwind Wire) — Stubb and Ruto agreed on Monday to cut tariffs."
+    found, _ = events(text, {"Kenya": "GPE", "Stubb": "PERSON", "Ruto": "PERSON"},
+                      {"Monday": "2025-10-27"})
+    ev = one(found, "AGREE")
+    assert (ev.source_name, ev.target_name) == ("Stubb", "Ruto")
+    assert "e0" not in ev.actors
+
+
+def test_a_city_the_leader_is_in_is_not_his_affiliation() -> None:
+    text = "The deal was signed by Ruto in Mombasa."
+    found, _ = events(text, {"Ruto": "PERSON", "Mombasa": "GPE"})
+    assert one(found, "AGREE").actors == ("e0",)
+
+
+def test_fought_a_war_has_no_war_target() -> None:
+    text = "The Kenyan army has not fought a war since 1963."
+    found, _ = events(text, {"Kenyan": "NORP"}, {"1963": "1963"})
+    ev = one(found, "ASSAULT")
+    assert (ev.status, ev.target_name) == ("negated", None)

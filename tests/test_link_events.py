@@ -200,3 +200,31 @@ def test_periods() -> None:
     assert [str(d) for d in period("2024-02")] == ["2024-02-01", "2024-02-29"]
     assert [str(d) for d in period("2025-WI")] == ["2025-12-01", "2026-02-28"]
     assert period("PAST_REF") is None
+
+
+def test_contradiction_names_participants_instead_of_ids() -> None:
+    from newsgraph.link.events import Contradiction
+
+    clash = Contradiction(
+        "grp-1", "participants",
+        (("ent-a + ent-b", ("a-v0",)), ("ent-a + ent-c", ("b-v0",))),
+        (("ent-a", "Donald Trump"), ("ent-b", "Xi Jinping")),
+    )
+    text = clash.describe({"ent-c": "Lee Jae-myung"})
+    assert text == ("participants: Donald Trump + Xi Jinping (a-v0) vs "
+                    "Donald Trump + Lee Jae-myung (b-v0)")
+
+
+def test_two_leaders_meet_a_report_naming_their_two_countries() -> None:
+    from newsgraph.link.events import entity_state
+
+    arts = {a.id: a for a in [art("a", "2025-10-30"), art("b", "2025-10-31")]}
+    leaders = ev("a", 0, "AGREE", "2025-10-30", "on Thursday", ("ent-xi", "ent-trump"))
+    states = ev("b", 0, "AGREE", "2025-10-30", None, ("ent-china", "ent-us"))
+    codes = {"ent-xi": "CN", "ent-trump": "US", "ent-china": "CN", "ent-us": "US"}
+    assert len(set(group_events([leaders, states], arts, {}, codes).values())) == 1
+    # without knowing whom the leaders serve, two disjoint pairs stay apart
+    assert len(set(group_events([leaders, states], arts, {}).values())) == 2
+    assert entity_state("PERSON", "Xi", None, ["Chinese President", "President"]) == "CN"
+    assert entity_state("NORP", "American", None, []) == "US"
+    assert entity_state("GPE", "Mombasa", None, []) is None

@@ -44,11 +44,11 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
         "aid assistance weapon arm missile ammunition tank jet money loan fund food "
         "supply equipment vaccine medicine shell drone system package grant credit "
         "artillery rocket help relief asylum refuge protection intelligence training material "
-        "good".split()
+        "good funding money".split()
     ),
     "troops": frozenset(
         "troop soldier force army unit division battalion brigade warship ship "
-        "marine reinforcement personnel fleet".split()
+        "marine reinforcement personnel fleet deminer sapper military".split()
     ),
     "sanction": frozenset("sanction embargo tariff".split()),
     "restriction": frozenset(
@@ -109,6 +109,11 @@ VERB_WITH_OBJECT: dict[str, dict[str, Trigger]] = {
         "inspector": _t("ACCUSE", "investigate"),
     },
     "grant": {"aid": _t("AID")},
+    "strike": {"ties": _t("AGREE")},  # "struck a deal"
+    "clinch": {"ties": _t("AGREE")},
+    # A pledge of money or supplies is coded as the aid itself.
+    "pledge": {"aid": _t("AID")},
+    "promise": {"aid": _t("AID")},
     "accept": {"demand": _t("CONCEDE")},
     "block": {"road": _t("PROTEST", "obstruct")},
     "deny": {"entry": _t("SANCTION")},
@@ -322,8 +327,8 @@ NOUNS: dict[str, Trigger] = {
     "negotiation": _t("CONSULT", "meet"), "consultation": _t("CONSULT", "meet"),
     "mediation": _t("CONSULT", "mediate"), "discussion": _t("CONSULT", "meet"),
     "agreement": _t("AGREE"), "deal": _t("AGREE"), "pact": _t("AGREE"),
-    "treaty": _t("AGREE"), "accord": _t("AGREE"), "ceasefire": _t("AGREE", "ceasefire"),
-    "truce": _t("AGREE", "ceasefire"), "pledge": _t("AGREE"), "promise": _t("AGREE"),
+    "treaty": _t("AGREE"), "accord": _t("AGREE"), "ceasefire": _t("RETREAT", "ceasefire"),
+    "truce": _t("RETREAT", "ceasefire"), "pledge": _t("AGREE"), "promise": _t("AGREE"),
     "praise": _t("SUPPORT"), "endorsement": _t("SUPPORT"), "apology": _t("SUPPORT"),
     "concession": _t("CONCEDE"), "cooperation": _t("COOPERATE"),
     "partnership": _t("COOPERATE"), "alliance": _t("COOPERATE"),
@@ -364,7 +369,7 @@ NOUNS: dict[str, Trigger] = {
     "congratulation": _t("SUPPORT"), "sympathy": _t("SUPPORT"), "gratitude": _t("SUPPORT"),
     "offer": _t("AGREE"), "refusal": _t("REJECT"), "denial": _t("REJECT"),
     "release": _t("CONCEDE", "release"), "resignation": _t("RETREAT", "resign"),
-    "armistice": _t("AGREE", "ceasefire"), "charge": _t("ACCUSE", "allege"),
+    "armistice": _t("RETREAT", "ceasefire"), "charge": _t("ACCUSE", "allege"),
     "lawsuit": _t("ACCUSE", "allege"), "torture": _t("ASSAULT", "torture"),
     "patrol": _t("MOBILIZE", "police"), "alert": _t("MOBILIZE", "alert"),
     "hijacking": _t("COERCE", "abduct"), "abduction": _t("COERCE", "abduct"),
@@ -428,11 +433,23 @@ PLANNED_CONTROLLERS = frozenset(
     "plan intend aim set schedule expect due agree promise pledge vow decide prepare "
     "go hope offer propose want seek willing ready prepared determined eager".split()
 )
-HYPOTHETICAL_CONTROLLERS = frozenset("threaten consider mull weigh could".split())
+HYPOTHETICAL_CONTROLLERS = frozenset("threaten consider mull weigh could like love wish".split())
 NEGATING_CONTROLLERS = frozenset("refuse fail decline".split())
 
 PLANNED_AUX = frozenset(["will", "shall", "'ll", "wo"])
 HYPOTHETICAL_AUX = frozenset(["could", "might", "may", "would", "should"])
+
+# Nouns that promise what follows ("a pledge of £1m", "a promise that X would send").
+PLEDGE_NOUNS = frozenset("pledge promise offer commitment".split())
+
+# Nouns whose "to"-infinitive was carried out ("the decision on Tuesday to sanction").
+DECISION_NOUNS = frozenset("decision move order vote".split())
+
+# Titles that make "received Russia's security chief" a visit hosted.
+OFFICIAL_TITLES = frozenset(
+    "chief minister president premier envoy leader secretary ambassador delegation "
+    "counterpart chancellor king prince emissary".split()
+)
 
 # Argument prepositions that mark an event's target.
 TARGET_PREPOSITIONS = frozenset("with to against on upon into at for from toward towards".split())

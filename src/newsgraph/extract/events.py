@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..model import ArticleEntity, Event, EventStatus, Timex
 from . import event_lexicon as lex
-from .events_args import EntityIndex, event_arguments, location_of
+from .events_args import EntityIndex, actors_of, event_arguments, location_of
 from .events_dates import DateResolver
 
 if TYPE_CHECKING:
@@ -155,7 +155,10 @@ def _verb_candidate(tok: Token, index: EntityIndex) -> _Candidate | None:
     if (
         lemma == "receive"
         and obj is not None
-        and any(e.type == "PERSON" for _, _, e in index.entities_under(obj))
+        and (
+            any(e.type == "PERSON" for _, _, e in index.entities_under(obj))
+            or lex.lemma_of(obj) in lex.OFFICIAL_TITLES  # "received Russia's security chief"
+        )
     ):
         return _Candidate(tok, lex.Trigger("CONSULT", "host"), tok, False)
     if lemma in ("recall", "charge", "warn") and any(c.dep_ == "ccomp" for c in tok.children):
@@ -167,7 +170,12 @@ def _verb_candidate(tok: Token, index: EntityIndex) -> _Candidate | None:
     if lemma in lex.VERBS:
         # A gerund used as a noun ("Fighting between A and B broke out") reads like one.
         gerund = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-        return _Candidate(tok, lex.VERBS[lemma], tok, gerund)
+        spec = lex.VERBS[lemma]
+        # "fought a war": the object names the event again and is no one's target
+        again = lex.NOUNS.get(lex.lemma_of(obj)) if obj is not None else None
+        used = frozenset([obj.i]) if obj is not None and again and again.type == spec.type else (
+            frozenset())
+        return _Candidate(tok, spec, tok, gerund, used=used)
     if lemma in lex.MOTION_VERBS and _destination(tok) is not None:
         return _Candidate(tok, lex.Trigger("CONSULT", "visit"), tok, False)
     return None
@@ -190,20 +198,28 @@ def _object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head  # "the deal struck by X and Y": a reduced passive's object is its head
     return None
 
 
 def _object_words(obj: Token) -> set[str]:
     """The object's head and what it measures or compounds: "tons of food aid" → aid."""
-    words = {lex.lemma_of(obj)}
-    for child in obj.children:
-        if child.dep_ in ("compound", "amod"):
-            words.add(lex.lemma_of(child))
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    words.add(lex.lemma_of(pobj))
-                    words.update(lex.lemma_of(c) for c in pobj.children if c.dep_ == "compound")
+    words: set[str] = set()
+    # "1,000 deminers and 5,000 military workers": every conjunct object counts.
+    for head in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
+        words.add(lex.lemma_of(head))
+        if head.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in head.subtree):
+            words.add("money")  # "provide £1 million": a sum of money is aid
+        for child in head.children:
+            if child.dep_ in ("compound", "amod"):
+                words.add(lex.lemma_of(child))
+                words.update(lex.lemma_of(c) for c in child.children if c.dep_ == "amod")
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        words.add(lex.lemma_of(pobj))
+                        words.update(lex.lemma_of(c) for c in pobj.children if c.dep_ == "compound")
     return words
 
 
@@ -229,6 +245,8 @@ def _noun_candidate(tok: Token) -> _Candidate | None:
         pass
     elif lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
         spec = lex.Trigger("REQUEST")
+    elif lemma in lex.PLEDGE_NOUNS and _pledges_aid(tok):
+        spec = lex.Trigger("AID")  # "a pledge of £1m": PLOVER codes pledged aid as AID
     elif lemma in lex.LIGHT_ONLY_NOUNS and not light:
         if not (
             lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
@@ -236,6 +254,20 @@ def _noun_candidate(tok: Token) -> _Candidate | None:
             return None
     cand = _noun_frame(tok, spec, head, light)
     return replace(cand, trigger=trigger, carrier=tok) if cand is not None else None
+
+
+def _pledges_aid(noun: Token) -> bool:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and _object_words(pobj) & lex.OBJECT_CLASSES["aid"]:
+                    return True
+    return False
+
+
+def _dated(noun: Token) -> bool:
+    """ "Saturday's protest": a possessive date makes the noun one real event."""
+    return any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in noun.children)
 
 
 def _noun_frame(tok: Token, spec: lex.Trigger, head: Token, light: bool) -> _Candidate | None:
@@ -279,7 +311,9 @@ def _has_arguments(tok: Token, strict: bool = True) -> bool:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             return True
-        if child.dep_ == "poss" and not strict:
+        if child.dep_ == "poss" and (not strict or child.tag_ == "NNS"):
+            return True  # "the leaders' phone call"
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
             return True
         if child.dep_ == "poss" and child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
             return True
@@ -378,8 +412,14 @@ def _build(
         and not any(t.key for t in targets)
     ):
         sources, targets = sources[:1], sources[1:] + targets  # "A and B met": reciprocal
-    if not any(a.key or a.human for a in [*sources, *targets]):
-        return None  # "Shares hit a record": no one acted
+    if spec.type == "MOBILIZE" and not sources and _passive(cand.anchor) and not cand.noun:
+        moved = _object(cand.anchor)
+        if moved is not None:  # "North Korean soldiers were sent": the force moved acts
+            sources = actors_of(moved, index)
+    if not any(a.key or a.human for a in [*sources, *targets]) and not (
+        cand.noun and spec.type == "PROTEST" and _dated(cand.trigger)
+    ):
+        return None  # "Shares hit a record": no one acted; "Saturday's protest" needs no name
     source = sources[0] if sources else None
     target = targets[0] if targets else None
     place = location_of(cand.holder, cand.anchor, cand.via_motion, index)
@@ -390,7 +430,14 @@ def _build(
     if spec.mode == "visit" and target is None and place is not None and not cand.noun:
         target = index.actor_for_location(cand.trigger, cand.via_motion)
     status = _status(cand)
+    if spec.type == "AID" and status == "planned" and _reported_would(cand.anchor):
+        status = "occurred"  # "said it would provide £1m": the pledge itself is the AID event
     stamp = dates.date_for(cand.holder, cand.anchor, sent)
+    decided = _decided(cand.anchor)
+    if decided and stamp.after_publication:
+        stamp = dates.past_weekday(stamp)  # "the decision on Tuesday to sanction": done
+    if status == "planned":
+        stamp = dates.future_month(stamp)  # "a visit now planned for April"
     if status == "occurred" and stamp.after_publication:
         status = "planned"
     keys: list[str] = []
@@ -422,6 +469,24 @@ def _build(
     )
     depth = _depth(cand.anchor) + (1 if cand.noun and cand.anchor == cand.holder else 0)
     return EventMention(event, trig.idx, trig.idx + len(trig.text), depth)
+
+
+def _reported_would(verb: Token) -> bool:
+    return (
+        verb.dep_ == "ccomp"
+        and lex.lemma_of(verb.head) in lex.REPORTING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+    )
+
+
+def _decided(verb: Token) -> bool:
+    """ "China's decision to sanction X": the infinitive under a decision noun was done."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and lex.lemma_of(verb.head) in lex.DECISION_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _passive(verb: Token) -> bool:
@@ -465,10 +530,12 @@ def _status(cand: _Candidate) -> EventStatus:
             if probe.dep_ == "xcomp" and head_lemma in lex.PLANNED_CONTROLLERS:
                 return "planned"
             probe = probe.head
-        elif probe.dep_ == "conj":
-            probe = probe.head
+        elif probe.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in probe.children
+        ):
+            probe = probe.head  # "will meet X and sign a deal" shares the first verb's mood
         else:
-            probe = None
+            probe = None  # "should be friends and that their teams had agreed": its own clause
     if cand.via_motion is not None:
         return _local_status(cand.via_motion, None) or "occurred"
     return "occurred"
@@ -476,8 +543,8 @@ def _status(cand: _Candidate) -> EventStatus:
 
 def _local_status(verb: Token, noun: Token | None) -> EventStatus | None:
     children = list(verb.children)
-    if noun is not None and noun != verb:
-        for child in noun.children:
+    if noun is not None:
+        for child in noun.children:  # "a visit by Trump, now planned for April"
             if child.lower_ == "no" and child.dep_ == "det":
                 return "negated"
             if lex.lemma_of(child) in ("plan", "planned", "upcoming", "scheduled", "proposed"):
@@ -500,8 +567,22 @@ def _local_status(verb: Token, noun: Token | None) -> EventStatus | None:
         word = aux.lower_
         if word in lex.PLANNED_AUX:
             return "planned"
-        if word == "would" and verb.dep_ == "ccomp":
-            return "planned"  # "said they would meet": a stated plan
+        if word == "would" and (_reported(verb) or _content_clause(verb)):
+            return "planned"  # "said they would meet", "a promise that X would send"
         if word in lex.HYPOTHETICAL_AUX:
             return "hypothetical"
     return None
+
+
+def _content_clause(verb: Token) -> bool:
+    """ "a promise that X would send": the clause states what the noun promises."""
+    return (
+        verb.dep_ == "acl"
+        and lex.lemma_of(verb.head) in lex.PLEDGE_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    )
+
+
+def _reported(verb: Token) -> bool:
+    """A reported clause, or one conjoined to it ("said X and that he would travel")."""
+    return verb.dep_ == "ccomp" or (verb.dep_ == "conj" and verb.head.dep_ == "ccomp")

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import ArticleEntity
-from .event_lexicon import LOCATION_LABELS, LOCATION_PREPOSITIONS, TARGET_PREPOSITIONS
+from .event_lexicon import (
+    LIGHT_VERBS,
+    LOCATION_LABELS,
+    LOCATION_PREPOSITIONS,
+    TARGET_PREPOSITIONS,
+    lemma_of,
+)
+from .places import lookup
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,6 +37,8 @@ _PHRASE_DEPS = frozenset("compound amod poss nmod appos pobj npadvmod nummod qua
 _PHRASE_PREPS = frozenset("of from in throughout across for at".split())
 _PERSON_PRONOUNS = frozenset("he she him her his".split())
 _GROUP_PRONOUNS = frozenset("they them it its their".split())
+_LEADER_NOUNS = frozenset("leader president premier".split())
+_COUNTRY_NOUNS = frozenset("country nation state neighbour neighbor".split())
 _GROUP_NOUNS = frozenset("country nation side government state capital neighbour neighbor".split())
 
 
@@ -61,7 +70,8 @@ class EntityIndex:
                     self.token_entity.setdefault(tok.i, ent)
         self.mentions.sort(key=lambda m: m[0])
         # "BERLIN (Agency) — ...": the dateline place is where it was filed, not who acted.
-        for i in _dateline_tokens(doc):
+        self.dateline = frozenset(_dateline_tokens(doc))
+        for i in self.dateline:
             self.token_entity.pop(i, None)
 
     def antecedent_by_role(self, tok: Token, role: str, count: int = 1) -> list[ArticleEntity]:
@@ -113,6 +123,22 @@ class EntityIndex:
                 continue
             if self.entity_at(tok.doc[first]) is not ent:
                 continue
+            out.append(ent)
+            if len(out) == count:
+                break
+        return out
+
+    def countries_before(self, tok: Token, count: int) -> list[ArticleEntity]:
+        """The last ``count`` countries named before ``tok`` ("China", or "American" goods)."""
+        out: list[ArticleEntity] = []
+        codes: set[str] = set()
+        for first, ent in reversed(self.mentions):
+            if first >= tok.i or ent.type not in ("GPE", "NORP"):
+                continue
+            place = lookup(ent.name)
+            if place is None or place.kind not in ("country", "demonym") or place.country in codes:
+                continue
+            codes.add(place.country)
             out.append(ent)
             if len(out) == count:
                 break
@@ -186,6 +212,11 @@ def _actors_of_head(tok: Token, index: EntityIndex) -> list[Actor]:
     if not found:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
+        if tok.i in index.dateline:
+            return []  # parsed as the subject, but it only says where the report was filed
+        owners = _their_reference(tok, index)
+        if owners:
+            return owners
         return [Actor(None, _phrase(tok), human=_names_people(tok))]
     found.sort(key=lambda f: (f[0] > 0 and _PRIORITY[f[2].type], f[0]))
     depth, where, best = found[0]
@@ -228,10 +259,15 @@ def _names_people(tok: Token) -> bool:
 def _affiliation(best: ArticleEntity, found: list[tuple[int, Token, ArticleEntity]]) -> str | None:
     if best.type != "PERSON":
         return None
-    for _, _, ent in found:
-        if ent.type in ("GPE", "NORP", "ORG") and ent is not best:
+    for _, tok, ent in found:
+        if ent.type in ("GPE", "NORP", "ORG") and ent is not best and not _located(tok):
             return ent.key
     return None
+
+
+def _located(tok: Token) -> bool:
+    """ "Donald Trump in Busan": a place the person is in, not the state they serve."""
+    return any(up.dep_ == "prep" and up.lower_ in ("in", "at", "near") for up in tok.ancestors)
 
 
 def _plural_reference(tok: Token, index: EntityIndex) -> list[Actor]:
@@ -241,10 +277,18 @@ def _plural_reference(tok: Token, index: EntityIndex) -> list[Actor]:
     """
     if tok.tag_ not in ("NNS", "NNPS") or index.entities_under(tok):
         return []
-    if not any(c.lower_ in ("two", "both") for c in tok.children):
+    definite_leaders = tok.lemma_.lower() in _LEADER_NOUNS and any(
+        c.lower_ == "the" for c in tok.children
+    )  # "the leaders' phone call"
+    if not definite_leaders and not any(c.lower_ in ("two", "both") for c in tok.children):
         return []
     lemma = tok.lemma_.lower()
-    if lemma in _GROUP_NOUNS:
+    if lemma in _COUNTRY_NOUNS:
+        # "the two countries" are states: cities, firms and aircraft named since do not count
+        found = index.countries_before(tok, count=2)
+        if len(found) < 2:
+            found = index.antecedent(tok, ("GPE", "ORG"), count=2)
+    elif lemma in _GROUP_NOUNS:
         found = index.antecedent(tok, ("GPE", "ORG"), count=2)
     else:
         found = index.antecedent_by_role(tok, lemma, count=2)
@@ -253,6 +297,16 @@ def _plural_reference(tok: Token, index: EntityIndex) -> list[Actor]:
     if len(found) < 2:
         return []
     return [Actor(e.key, e.name) for e in reversed(found)]
+
+
+def _their_reference(tok: Token, index: EntityIndex) -> list[Actor]:
+    """ "the two countries ... their economic teams": the teams act for both countries."""
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+        return []
+    for prev in reversed(tok.doc[tok.sent.start : tok.i]):
+        if prev.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("two", "both") for c in prev.children):
+            return _plural_reference(prev, index)
+    return []
 
 
 def _role_reference(tok: Token, index: EntityIndex) -> list[Actor]:
@@ -270,11 +324,13 @@ def _role_reference(tok: Token, index: EntityIndex) -> list[Actor]:
 def _dateline_tokens(doc: Doc) -> list[int]:
     """Upper-case words opening the article before "(" or a dash: its dateline."""
     out: list[int] = []
-    for tok in doc[:6]:
+    comma = False  # "BUSAN, South Korea (Agency) —": the country after the comma is title case
+    for tok in doc[:8]:
         if tok.text in ("(", "—", "–", "-", "--", ":"):
             return out
-        if not (tok.is_upper or tok.is_punct):
+        if not (tok.is_upper or tok.is_punct or (comma and tok.is_title)):
             return []
+        comma = comma or tok.text == ","
         out.append(tok.i)
     return []
 
@@ -445,6 +501,9 @@ def _direct_targets(verb: Token, index: EntityIndex, used: frozenset[int]) -> li
             continue
         if child.dep_ in ("dobj", "dative", "iobj") or (passive and child.dep_ == "nsubjpass"):
             out.extend(actors_of(child, index))
+    if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Shoigu arrived in Pyongyang and was greeted on the tarmac by Kim": Shoigu was met
+        out.extend(a for c in verb.head.children if c.dep_ == "nsubj" for a in actors_of(c, index))
     out.extend(_prep_actors(verb, index, used))
     return out
 
@@ -500,6 +559,9 @@ def _noun_arguments(
             sources.extend(
                 a for p in child.children if p.dep_ == "pobj" for a in actors_of(p, index)
             )
+        elif child.dep_ == "relcl" and lemma_of(child) in LIGHT_VERBS:
+            # "the ceasefire it announced": the subject of the relative clause acted.
+            sources.extend(subject_actors(child, index))
         elif child.dep_ == "prep" and child.lower_ == "between":
             both = [a for p in child.children if p.dep_ == "pobj" for a in actors_of(p, index)]
             return both[:1], both[1:]

@@ -51,6 +51,14 @@ _NEXT = re.compile(r"\b(next|following) (day|morning)\b|\bthe day after\b", re.I
 _PREVIOUS = re.compile(r"\b(previous|preceding) (day|evening|night)\b|\bthe day before\b", re.I)
 
 
+_WEEKDAY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+_MONTH = re.compile(
+    r"(?:in\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", re.I
+)
+_UNIT_DAYS = {"day": 1, "week": 7}
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 @dataclass(frozen=True)
 class DateStamp:
     """An event's date, how precise it is, and the words it came from."""
@@ -102,7 +110,10 @@ class DateResolver:
             hops = 0
             while hops < 12:
                 if tok.i in event_words:
-                    self._attached.setdefault(tok.i, tx)
+                    held = self._attached.get(tok.i)
+                    # "now planned for April": a named date outranks a bare "now".
+                    if held is None or (held.value == "PRESENT_REF" and granularity_of(tx.value)):
+                        self._attached[tok.i] = tx
                     break
                 if tok.head == tok:
                     break
@@ -112,10 +123,22 @@ class DateResolver:
         """The date of the event whose trigger and verb are given."""
         tx = self._attached.get(trigger.i) or self._attached.get(anchor.i)
         if tx is None:
+            shifted = self._relative_clause_date(anchor, sent)
+            if shifted is not None:
+                return shifted
+        if tx is None and _pluperfect_report(anchor):
+            # "acknowledged on Monday that it had sent troops": Monday dates the
+            # acknowledgement; the sending came earlier, on an unstated day.
+            return DateStamp(None, None, None)
+        if tx is None:
             usable = [
-                t for t, _ in self._in(sent) if self._absolute(t) or _ANAPHORIC.search(t.text)
+                (t, r) for t, r in self._in(sent) if self._absolute(t) or _ANAPHORIC.search(t.text)
             ]
-            tx = usable[0] if usable else None
+            # a time expression governing the event's own clause beats one in a side clause
+            # ("controls it announced on October 9, ... the deal struck by X")
+            above = {t.i for t in anchor.ancestors}
+            ranked = sorted(usable, key=lambda tr: _governor(tr[1]) not in above)
+            tx = ranked[0][0] if ranked else None
         if tx is not None and self._absolute(tx) and not _ANAPHORIC.search(tx.text):
             return self._stamp(tx.value or "", tx.text)
         if tx is not None or _POINTS_BACK.search(sent.text):
@@ -125,6 +148,59 @@ class DateResolver:
         if self.published and self.pub_granularity:
             return DateStamp(self.published, self.pub_granularity, None)
         return DateStamp(None, None, None)
+
+    def past_weekday(self, stamp: DateStamp) -> DateStamp:
+        """A bare weekday read forwards, moved to the week before publication.
+
+        For events the grammar shows were done ("the decision on Tuesday to
+        sanction") when the time expression alone was read as a plan.
+        """
+        if (
+            stamp.granularity != "day"
+            or not stamp.date
+            or not _WEEKDAY.fullmatch((stamp.text or "").strip())
+        ):
+            return stamp
+        day = date.fromisoformat(stamp.date) - timedelta(days=7)
+        return DateStamp(
+            day.isoformat(), "day", stamp.text, self._after_publication(day.isoformat())
+        )
+
+    def future_month(self, stamp: DateStamp) -> DateStamp:
+        """A bare month named for a planned event is the next such month, not the last."""
+        pub = self.published or ""
+        if (
+            stamp.granularity != "month"
+            or not stamp.date
+            or len(pub) < 7
+            or not _MONTH.fullmatch((stamp.text or "").strip())
+            or stamp.date >= pub[:7]
+        ):
+            return stamp
+        value = f"{int(stamp.date[:4]) + 1}{stamp.date[4:7]}"
+        return DateStamp(value, "month", stamp.text, self._after_publication(value))
+
+    def _relative_clause_date(self, anchor: Token, sent: Span) -> DateStamp | None:
+        """ "said on Tuesday, a day after X met Y": X's date is Tuesday minus a day."""
+        marks = [c.lower_ for c in anchor.children if c.dep_ in ("mark", "prep")]
+        direction = -1 if "after" in marks else 1 if "before" in marks else 0
+        gap = next((c for c in anchor.children if c.dep_ == "npadvmod"), None)
+        if not direction or gap is None or gap.lemma_.lower() not in _UNIT_DAYS:
+            return None
+        count = 1
+        for child in gap.children:
+            if child.dep_ == "nummod":
+                count = _COUNTS.get(child.lower_, int(child.text) if child.text.isdigit() else 0)
+        own = {t.i for t in anchor.subtree}
+        for tx, root in self._in(sent):
+            if root.i in own or granularity_of(tx.value) != "day" or tx.value is None:
+                continue
+            days = count * _UNIT_DAYS[gap.lemma_.lower()] * direction
+            day = date.fromisoformat(tx.value[:10]) + timedelta(days=days)
+            return self._stamp(
+                day.isoformat(), f"{gap.text} {'after' if direction < 0 else 'before'}"
+            )
+        return None
 
     def _in(self, sent: Span) -> list[tuple[Timex, Token]]:
         return [(t, r) for t, r in self._timexes if sent.start_char <= t.start < sent.end_char]
@@ -168,3 +244,18 @@ class DateResolver:
             return False
         n = min(len(iso), len(self.published))
         return iso[:n] > self.published[:n]
+
+
+def _pluperfect_report(verb: Token) -> bool:
+    """A past-perfect clause under another verb ("said it had sent", "admitted that it had")."""
+    return verb.dep_ in ("ccomp", "relcl", "advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    )
+
+
+def _governor(tok: Token) -> int:
+    """The index of the verb a time expression modifies ("said on Thursday" → said)."""
+    for up in tok.ancestors:
+        if up.pos_ in ("VERB", "AUX"):
+            return up.i
+    return tok.i

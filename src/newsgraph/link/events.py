@@ -76,11 +76,23 @@ class Contradiction:
     group_id: str
     field: str  # "date" | "location" | "participants"
     values: tuple[tuple[str, tuple[str, ...]], ...]
+    names: tuple[tuple[str, str], ...] = ()  # entity id -> name, from the events' own names
 
-    def describe(self) -> str:
-        """ "date: 2025-08-25 (a1-v0, b2-v3) vs 2025-08-26 (c3-v1)"."""
-        parts = [f"{value} ({', '.join(ids)})" for value, ids in self.values]
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """ "participants: Donald Trump + Xi Jinping (a1-v0) vs Donald Trump + Lee (c3-v1)".
+
+        Entity ids are shown by name: the events' source and target names are
+        kept in ``names``; pass ``names`` for other actor ids (a store lookup).
+        """
+        known = {**dict(self.names), **(names or {})}
+        parts = [f"{self._shown(value, known)} ({', '.join(ids)})" for value, ids in self.values]
         return f"{self.field}: " + " vs ".join(parts)
+
+    def _shown(self, value: str, known: Mapping[str, str]) -> str:
+        if self.field != "participants":
+            return value
+        people = [known.get(k, k[2:] if k.startswith("n:") else k) for k in value.split(" + ")]
+        return " + ".join(sorted(people))
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,7 @@ class _Mention:
     place: str | None
     country: str | None
     reality: str  # "real" (occurred or planned), "hypothetical", "negated"
+    states: frozenset[str] = frozenset()  # participants' countries, when all are known
 
 
 @dataclass(frozen=True)
@@ -177,7 +190,12 @@ def _place_key(location: str | None) -> str | None:
     return key or None
 
 
-def _mention(event: Event, articles: Mapping[str, Article], story: str | None) -> _Mention:
+def _mention(
+    event: Event,
+    articles: Mapping[str, Article],
+    story: str | None,
+    states: Mapping[str, str] | None = None,
+) -> _Mention:
     article = articles.get(event.article_id)
     explicit = event.date_text is not None
     span = period(event.date) or period(article.published if article else None)
@@ -194,10 +212,13 @@ def _mention(event: Event, articles: Mapping[str, Article], story: str | None) -
     reality = "real" if event.status in ("occurred", "planned") else event.status
     sources = _keys(event.source_id, event.source_name)
     targets = _keys(event.target_id, event.target_name)
+    participants = _participants(event)
+    codes = [(states or {}).get(p) for p in participants]
     return _Mention(
         event=event, story=story, lo=lo, hi=hi, day=lo if lo == hi else None, explicit=explicit,
-        actors=frozenset(event.actors) | sources | targets, participants=_participants(event),
+        actors=frozenset(event.actors) | sources | targets, participants=participants,
         place=place, country=found.country if found else None, reality=reality,
+        states=frozenset(c for c in codes if c) if all(codes) else frozenset(),
     )  # fmt: skip
 
 
@@ -257,8 +278,13 @@ def _compare(a: _Mention, b: _Mention) -> _Pair | None:
         conflicts.add("location")
     shared = len(a.actors & b.actors)
     pa, pb = a.participants, b.participants
+    same_states = len(a.states) > 1 and a.states == b.states
     if len(pa) > 1 and len(pb) > 1 and not pa & pb:
-        return None  # two different pairs of people
+        if not same_states:
+            return None  # two different pairs of people
+        # "Xi and Trump struck a deal" vs "the two countries reached a consensus":
+        # the leaders stand for their states, so the pairs are the same two sides
+        shared = 1
     if _participants_clash(pa, pb):
         conflicts.add("participants")
     same_place = bool(a.place and b.place and _places_agree(a.place, b.place))
@@ -416,14 +442,17 @@ def group_events(
     events: Sequence[Event],
     articles: Mapping[str, Article],
     story_of: Mapping[str, str | None],
+    states: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Event id → group id for every event given (a lone report is a group of one).
 
     ``articles`` supplies publication dates (for undated reports) and, when
     ``story_of`` (article id → story id) lacks an article, its ``story_id``.
+    ``states`` (entity id → country code, see ``entity_states``) lets a pair of
+    leaders meet a report naming their two countries.
     """
     mentions = [
-        _mention(v, articles, _story(v, articles, story_of))
+        _mention(v, articles, _story(v, articles, story_of), states)
         for v in sorted(events, key=lambda v: v.id)
     ]
     return _cluster(mentions, {})
@@ -434,6 +463,7 @@ def assign_groups(
     existing_candidates: Sequence[Event],
     articles: Mapping[str, Article],
     story_of: Mapping[str, str | None],
+    states: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Group ids for ``new_events`` only, joining stored groups where they fit.
 
@@ -444,7 +474,7 @@ def assign_groups(
     new_ids = {v.id for v in new_events}
     old = [v for v in existing_candidates if v.id not in new_ids]
     ordered = sorted(old, key=lambda v: v.id) + sorted(new_events, key=lambda v: v.id)
-    mentions = [_mention(v, articles, _story(v, articles, story_of)) for v in ordered]
+    mentions = [_mention(v, articles, _story(v, articles, story_of), states) for v in ordered]
     fixed = {i: v.event_group or group_id([v.id]) for i, v in enumerate(ordered[: len(old)])}
     ids = _cluster(mentions, fixed)
     return {v.id: ids[v.id] for v in new_events}
@@ -532,9 +562,43 @@ def link_new_events(
         old = candidate_events(store, kinds, start, end, stories, actors)
     ids = sorted({v.article_id for v in [*new, *old]})
     articles = {a.id: a for a in store.iter_articles(ids)}
-    groups = assign_groups(new, [v for v in old if v.event_group], articles, {})
+    states = entity_states(store, {x for v in [*new, *old] for x in v.actors})
+    groups = assign_groups(new, [v for v in old if v.event_group], articles, {}, states)
     store.set_event_groups(groups)
     return groups
+
+
+def entity_states(store: SQLStore, entity_ids: Iterable[str]) -> dict[str, str]:
+    """Entity id → the country it is or serves ("Chinese President" Xi → CN), where known."""
+    out: dict[str, str] = {}
+    for eid in sorted(set(entity_ids)):
+        entity = store.get_entity(eid)
+        if entity is None:
+            continue
+        code = entity_state(entity.type, entity.name, entity.country,
+                            [r.title for r in entity.roles])
+        if code:
+            out[eid] = code
+    return out
+
+
+def entity_state(type_: str, name: str, country: str | None, titles: Sequence[str]) -> str | None:
+    """A country's own code, a demonym's, or the country most of a person's titles name."""
+    if type_ in ("GPE", "NORP"):
+        found = lookup(name)
+        if found is not None and found.kind in ("country", "demonym"):
+            return found.country
+    if type_ != "PERSON":
+        return country
+    votes: dict[str, int] = {}
+    for title in titles:
+        words = title.split()
+        for n in range(len(words) - 1, 0, -1):  # "U.S. President" → "U.S."
+            found = lookup(" ".join(words[:n]))
+            if found is not None and found.kind in ("country", "demonym"):
+                votes[found.country] = votes.get(found.country, 0) + 1
+                break
+    return max(sorted(votes), key=lambda c: votes[c]) if votes else country
 
 
 # -- contradictions ---------------------------------------------------------------
@@ -574,7 +638,10 @@ def contradictions(group_events: Sequence[Event]) -> list[Contradiction]:
         told = _by_value(
             (" + ".join(sorted(_participants(v))), v.id) for v in group_events if v.id in clashing
         )
-        out.append(Contradiction(gid, "participants", told))
+        named = {eid: name for v in group_events
+                 for eid, name in ((v.source_id, v.source_name), (v.target_id, v.target_name))
+                 if eid and name}
+        out.append(Contradiction(gid, "participants", told, tuple(sorted(named.items()))))
     return out
 
 
