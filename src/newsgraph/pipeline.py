@@ -239,10 +239,7 @@ def link(store: SQLStore, progress: Progress | None = None) -> None:
     from .link.story_store import cluster_new_articles
 
     report = progress or _noop
-    pending = int(store.query("SELECT COUNT(*) FROM articles WHERE story_id IS NULL")[0][0])
-    if pending:
-        report("stories", 0, pending)
-        cluster_new_articles(store, progress=lambda done: report("stories", done, pending))
+    cluster_new_articles(store, progress=report)
     ungrouped = [r[0] for r in store.query(
         "SELECT DISTINCT article_id FROM events WHERE event_group IS NULL ORDER BY article_id")]
     for i in range(0, len(ungrouped), 200):
