@@ -493,11 +493,14 @@ def evaluate(
     """Score a stage on a public evaluation set."""
     with errors_as_exits():
         report = api.evaluate(task, data, split=split, limit=limit)
+    def figure(value: object) -> str:
+        if isinstance(value, (int, float)):
+            return f"{value:.3f}" if abs(value) <= 1 else f"{value:.1f}"
+        return "" if value is None else str(value)
+
     table = Table("metric", "ours", "published", box=None)
     for name, value in report.metrics.items():
-        ref = report.published.get(name)
-        table.add_row(name, f"{value:.3f}" if value <= 1 else f"{value:.1f}",
-                      "" if ref is None else str(ref))
+        table.add_row(name, figure(value), figure(report.published.get(name)))
     out.print(f"[bold]{report.task}[/] on {report.data} ({report.split}, "
               f"{report.documents} documents)")
     out.print(table)
