@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 from ..errors import StoreError
 from .base import SearchHit
 from .schema import POSTGRES
-from .sql import SQLStore
+from .sql import SQLStore, article_filters
 
 _FTS = [
     """ALTER TABLE articles ADD COLUMN IF NOT EXISTS fts tsvector GENERATED ALWAYS AS (
@@ -95,16 +95,9 @@ class PostgresStore(SQLStore):
         """Full-text search ranked by ts_rank (title weighted above text), with filters."""
         if not query.strip():
             return []
-        where, params = ["fts @@ websearch_to_tsquery('english', ?)"], [query]
-        if source:
-            where.append("source = ?")
-            params.append(source)
-        if since:
-            where.append("published >= ?")
-            params.append(since)
-        if until:
-            where.append("published <= ?")
-            params.append(until + "\uffff")
+        filters, values = article_filters("", source, since, until)
+        where = ["fts @@ websearch_to_tsquery('english', ?)", *filters]
+        params: list[Any] = [query, *values]
         rows = self.query(
             "SELECT id, title, source, published, "
             "ts_headline('english', text, websearch_to_tsquery('english', ?), "

@@ -426,6 +426,25 @@ class SQLStore:
             "GROUP BY source ORDER BY COUNT(*) DESC, source")]
 
 
+def article_filters(
+    alias: str, source: str | None, since: str | None, until: str | None
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and parameters for the outlet and date filters of a search."""
+    where: list[str] = []
+    params: list[Any] = []
+    if source:
+        where.append(f"{alias}source = ?")
+        params.append(source)
+    if since:
+        where.append(f"{alias}published >= ?")
+        params.append(since)
+    if until:
+        # a date prefix compares below its extensions ("2025-10" < "2025-10-31"): pad the bound
+        where.append(f"{alias}published <= ?")
+        params.append(until + "\uffff")
+    return where, params
+
+
 _RECORDS: dict[str, type] = {"quotes": Quote, "claims": Claim, "timexes": Timex, "events": Event}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import StoreError
 from .base import SearchHit
 from .schema import SQLITE
-from .sql import SQLStore
+from .sql import SQLStore, article_filters
 
 _FTS = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
@@ -96,17 +96,8 @@ class SQLiteStore(SQLStore):
         expression = fts_query(query)
         if not expression:
             return []
-        where, params = ["articles_fts MATCH ?"], [expression]
-        if source:
-            where.append("a.source = ?")
-            params.append(source)
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            # a date prefix compares below its extensions, so pad the bound
-            where.append("a.published <= ?")
-            params.append(until + "\uffff")
+        filters, values = article_filters("a.", source, since, until)
+        where, params = ["articles_fts MATCH ?", *filters], [expression, *values]
         rows = self.query(
             "SELECT a.id, a.title, a.source, a.published, "
             "snippet(articles_fts, 1, '[', ']', ' … ', 12), bm25(articles_fts, 5.0, 1.0) AS rank "
