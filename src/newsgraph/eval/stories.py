@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import random
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from sklearn.metrics import adjusted_rand_score, v_measure_score
 
 from ..errors import DataError
-from ..link.stories import StoryDoc, StoryParams, cluster, names_of, years_in
+from ..link.stories import StoryParams, cluster, story_doc
 from .base import EvalReport
 
 ECB_SPLITS = ("train", "dev", "test", "all")
@@ -47,28 +47,26 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     }
 
 
-def _names(texts: Sequence[str]) -> list[frozenset[str]]:
-    """Entity names per text, from our own entity extraction over one parse each."""
+def _mentions(texts: Sequence[str]) -> list[list[tuple[str, str]]]:
+    """One ``(name, type)`` per entity mention, from our own extraction over one parse each."""
     from ..extract.annotate import parse_many
     from ..extract.entities import extract_entities
 
     out = []
     for doc in parse_many(texts, batch_size=16):
         found = extract_entities(doc)
-        out.append(names_of((e.name, e.type) for e in found.entities))
+        out.append([(e.name, e.type) for e in found.entities for _ in e.mentions])
     return out
 
 
 def _run(
-    records: list[dict[str, str]], label: str, title: Callable[[dict[str, str]], str | None],
-    params: StoryParams | None, seed: int = 13,
+    records: list[dict[str, str]], label: str, params: StoryParams | None, seed: int = 13,
 ) -> tuple[list[str], list[str]]:
     order = list(range(len(records)))
     random.Random(seed).shuffle(order)
     records = [records[i] for i in order]
-    names = _names([r["text"] for r in records])
-    docs = [StoryDoc(r["doc_id"], r["text"], title(r), n, years=years_in(r["text"]))
-            for r, n in zip(records, names, strict=True)]
+    mentions = _mentions([r["text"] for r in records])
+    docs = [story_doc(r["doc_id"], r["text"], m) for r, m in zip(records, mentions, strict=True)]
     assigned = cluster(docs, params)
     return [r[label] for r in records], [assigned[r["doc_id"]] for r in records]
 
@@ -84,22 +82,19 @@ def evaluate(data: Path, split: str = "test", limit: int | None = None,
         if split not in ECB_SPLITS:
             raise DataError(f"unknown ECB+ split {split!r}; choose one of {', '.join(ECB_SPLITS)}")
         chosen = [r for r in records if split == "all" or r["split"] == split][:limit]
-        gold, pred = _run(chosen, "subtopic", lambda r: None, params)
+        gold, pred = _run(chosen, "subtopic", params)
         report = EvalReport("stories", "ecbplus", split, score(gold, pred), documents=len(gold))
         report.notes.append(
             f"{len(set(gold))} gold sub-topics, {len(set(pred))} predicted stories; "
             "published: tf-idf k-means (given k) recovers sub-topics 'almost perfectly'")
         return report
     chosen = records[:limit]
-    gold, pred = _run(chosen, "topic", lambda r: None, params)
+    gold, pred = _run(chosen, "topic", params)
     real = [i for i, r in enumerate(chosen) if not r.get("is_noise_topic")]
     metrics = score([gold[i] for i in real], [pred[i] for i in real])
     metrics["bcubed_f1_all_docs"] = bcubed(gold, pred)[2]
     report = EvalReport("stories", "wikiref220", "all", metrics, documents=len(gold))
-    sizes = defaultdict(int)
-    for p in pred:
-        sizes[p] += 1
     report.notes.append(
         f"all {len(chosen)} documents clustered; scores on the {len(real)} documents of the five "
-        f"real topics (noise documents excluded), {len(sizes)} predicted stories")
+        f"real topics (noise documents excluded), {len(set(pred))} predicted stories")
     return report

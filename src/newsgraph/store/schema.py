@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
-
 _V1 = [
     """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS articles (
@@ -111,6 +109,28 @@ POSTGRES = Dialect("postgresql", json="TEXT", blob="BYTEA", bigint="BIGINT", rea
 
 # version -> statements; later migrations are appended, never edited.
 MIGRATIONS: dict[int, list[str]] = {1: _V1}
+
+# 2: partitions of an archive finished by ``newsgraph process`` (resume skips them).
+MIGRATIONS[2] = [
+    """CREATE TABLE IF NOT EXISTS partitions (
+        partition_id TEXT PRIMARY KEY, archive TEXT NOT NULL, first_item INTEGER NOT NULL,
+        items INTEGER NOT NULL, articles INTEGER NOT NULL, finished_at TEXT NOT NULL
+    )""",
+]
+
+# 3: incremental story clustering state (link/story_store.py): each story's
+# centroid, names and years as JSON, an inverted index of its top terms, and
+# document frequencies of hashed terms (the document count is in meta).
+MIGRATIONS[3] = [
+    """CREATE TABLE IF NOT EXISTS story_state (story_id TEXT PRIMARY KEY, data {json} NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS story_terms (term INTEGER NOT NULL, story_id TEXT NOT NULL,
+        PRIMARY KEY (term, story_id))""",
+    "CREATE INDEX IF NOT EXISTS story_terms_story ON story_terms(story_id)",
+    """CREATE TABLE IF NOT EXISTS term_df (term INTEGER PRIMARY KEY, df {bigint} NOT NULL)""",
+]
+
+# The highest migration, whichever were added last.
+SCHEMA_VERSION = max(MIGRATIONS)
 
 
 def render(statements: list[str], dialect: Dialect) -> list[str]:
