@@ -483,6 +483,33 @@ def serve(
         run_server(state.db, host=host, port=port)
 
 
+@app.command()
+def process(
+    archives: Annotated[list[str], typer.Argument(
+        help="JSONL, JSONL.gz, or folders of HTML/digests/feeds.")],
+    scheduler: Annotated[str | None, typer.Option(
+        help="A Dask scheduler, tcp://HOST:8786; without it a local cluster starts.")] = None,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Local cluster workers (0: run in this process, no Dask).")] = 2,
+    partition_size: Annotated[int, typer.Option(min=1, help="Articles per partition.")] = 500,
+    model: Annotated[str, typer.Option(help="spaCy model package to parse with.")] = (
+        api.DEFAULT_MODEL),
+) -> None:
+    """Large archives on Dask workers; resumable: finished partitions are never redone."""
+    from .process import process as run_process
+
+    with errors_as_exits(), progress_bar() as progress:
+        report = run_process(state.db, archives, scheduler=scheduler, workers=workers,
+                             partition_size=partition_size, progress=progress, model=model)
+    for error in report.errors:
+        err.print(f"[yellow]skipped[/] {error}")
+    info(f"{report.read} articles read, {report.added} new, {report.extracted} extracted; "
+         f"partitions: {report.processed} processed, {report.skipped} already finished; "
+         f"{report.articles_per_second:.1f} articles/s")
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
 @app.command(name="eval")
 def evaluate(
     task: Annotated[str, typer.Argument(help="What to score: " + ", ".join(api.EVAL_TASKS))],

@@ -76,6 +76,9 @@ class SQLiteStore(SQLStore):
                 self.conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
+                # linking reads indexes all over a large store: keep more of it in memory
+                self.conn.execute("PRAGMA cache_size=-65536")
+                self.conn.execute("PRAGMA mmap_size=268435456")
                 self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open as a newsgraph database ({exc})") from exc
