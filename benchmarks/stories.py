@@ -91,8 +91,11 @@ def build(path: Path, rows: list[dict]) -> SQLiteStore:
         _insert_articles(store, rows, clusterer.by_article)
         store.executemany("INSERT INTO story_state (story_id, data) VALUES (?, ?)",
                           [(s.id, _to_json(s)) for s in clusterer.stories.values()])
-        store.executemany("INSERT INTO story_terms (term, story_id) VALUES (?, ?)",
-                          [(t, sid) for sid, ts in clusterer.indexed.items() for t in ts])
+        # a posting's seq is when its story was last updated, as the store writes it
+        last = {clusterer.by_article[r["id"]]: i + 1 for i, r in enumerate(rows)}
+        store.executemany("INSERT INTO story_terms (term, story_id, seq) VALUES (?, ?, ?)",
+                          [(t, sid, last.get(sid, 0)) for sid, ts in clusterer.indexed.items()
+                           for t in ts])
         store.executemany("INSERT INTO term_df (term, df) VALUES (?, ?)",
                           list(clusterer.df.items()))
         store.execute("INSERT INTO meta (key, value) VALUES ('story_docs', ?)",

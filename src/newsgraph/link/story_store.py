@@ -35,6 +35,7 @@ from .stories import (
 
 _DOCS_KEY = "story_docs"  # meta key: articles counted into term_df
 _CHUNK = 500  # values per IN (...) list
+RECENT_POSTINGS = 60  # stories read per term: the most recently updated
 
 
 class StoreStoryClusterer(StoryClusterer):
@@ -56,11 +57,23 @@ class StoreStoryClusterer(StoryClusterer):
     # -- state access -------------------------------------------------------------
 
     def candidate_ids(self, top: Iterable[int]) -> list[str]:
+        """Stories sharing most of the article's top terms, among each term's recent stories.
+
+        Each term contributes its ``RECENT_POSTINGS`` most recently updated
+        stories only, so the cost of a look-up is bounded however many stories
+        a store holds (an old story that still matters has been updated lately).
+        """
         terms = list(top)[:_CHUNK]
-        marks = ", ".join("?" for _ in terms)
-        return [r[0] for r in self.store.query(
-            f"SELECT story_id FROM story_terms WHERE term IN ({marks}) GROUP BY story_id "
-            "ORDER BY COUNT(*) DESC, story_id LIMIT ?", [*terms, MAX_CANDIDATES])]
+        if not terms:
+            return []
+        one = "SELECT story_id FROM story_terms WHERE term = ? ORDER BY seq DESC LIMIT ?"
+        union = " UNION ALL ".join(f"SELECT story_id FROM ({one}) p{i}" for i in range(len(terms)))
+        params: list[Any] = []
+        for term in terms:
+            params += [term, RECENT_POSTINGS]
+        counts = Counter(r[0] for r in self.store.query(union, params))
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [sid for sid, _ in ranked[:MAX_CANDIDATES]]
 
     def load(self, story_id: str) -> StoryState:
         if story_id not in self.cache:
@@ -79,8 +92,9 @@ class StoreStoryClusterer(StoryClusterer):
             (story.id, _to_json(story)),
         )
         self.store.executemany(
-            "INSERT INTO story_terms (term, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(t, story.id) for t in set(new_terms)],
+            "INSERT INTO story_terms (term, story_id, seq) VALUES (?, ?, ?) "
+            "ON CONFLICT (term, story_id) DO UPDATE SET seq = excluded.seq",
+            [(t, story.id, self.n_docs) for t in set(new_terms)],
         )
 
     def assign(self, article_id: str, story_id: str) -> None:

@@ -124,8 +124,10 @@ MIGRATIONS[2] = [
 MIGRATIONS[3] = [
     """CREATE TABLE IF NOT EXISTS story_state (story_id TEXT PRIMARY KEY, data {json} NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS story_terms (term INTEGER NOT NULL, story_id TEXT NOT NULL,
-        PRIMARY KEY (term, story_id))""",
+        seq {bigint} NOT NULL DEFAULT 0, PRIMARY KEY (term, story_id))""",
     "CREATE INDEX IF NOT EXISTS story_terms_story ON story_terms(story_id)",
+    # the most recent stories of a term, read without touching its older postings
+    "CREATE INDEX IF NOT EXISTS story_terms_recent ON story_terms(term, seq)",
     """CREATE TABLE IF NOT EXISTS term_df (term INTEGER PRIMARY KEY, df {bigint} NOT NULL)""",
 ]
 
