@@ -11,7 +11,7 @@ BRIEF ?= briefing.md
 $(BIN)/newsgraph: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[web,postgres,distributed,export,dev]'
+	$(BIN)/pip install --quiet -e '.[web,postgres,distributed,export,learn,dev]'
 	touch $(BIN)/newsgraph
 
 install: $(BIN)/newsgraph

@@ -217,10 +217,11 @@ def _eval_ner(data: Path, split: str | None, limit: int | None) -> EvalReport:
     return run(data, **_args(split, limit))
 
 
-def _eval_attribution(data: Path, split: str | None, limit: int | None) -> EvalReport:
+def _eval_attribution(data: Path, split: str | None, limit: int | None,
+                      model: Path | None = None) -> EvalReport:
     from .eval.attribution import evaluate as run
 
-    return run(data, **_args(split, limit))
+    return run(data, model=model, **_args(split, limit))
 
 
 def _eval_timex(data: Path, split: str | None, limit: int | None) -> EvalReport:
@@ -258,8 +259,14 @@ EVAL_TASKS: dict[str, Callable[[Path, str | None, int | None], EvalReport]] = {
 }
 
 
-def evaluate(task: str, data: Path, split: str | None = None, limit: int | None = None) -> EvalReport:
-    """Score one stage on a public evaluation set (``newsgraph eval``)."""
+def evaluate(task: str, data: Path, split: str | None = None, limit: int | None = None,
+             model: Path | None = None) -> EvalReport:
+    """Score one stage on a public evaluation set (``newsgraph eval``).
+
+    ``model`` (attribution only) scores a locally trained tagger instead of the rules.
+    """
     if task not in EVAL_TASKS:
         raise ConfigError(f"unknown evaluation {task!r}; choose one of: {', '.join(EVAL_TASKS)}")
+    if model is not None:
+        return _eval_attribution(Path(data), split, limit, model)
     return EVAL_TASKS[task](Path(data), split, limit)

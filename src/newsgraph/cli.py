@@ -510,16 +510,41 @@ def process(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+@app.command()
+def train(
+    task: Annotated[str, typer.Argument(help="What to train: attribution.")],
+    data: Annotated[Path, typer.Option(help="The PolNeAR folder (its train split is used).")],
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Model file (default ~/.cache/newsgraph/attribution-crf.model).")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Train on the first N articles.")] = None,
+) -> None:
+    """Train an optional learned component locally from a public data set (outside the project)."""
+    if task != "attribution":
+        err.print(f"[red]error:[/] unknown task {task!r}; the only trainable task is attribution")
+        raise typer.Exit(EXIT_USAGE)
+    with errors_as_exits():
+        from .learn.attribution_tagger import train as run_training
+
+        info("training the attribution tagger (parsing the train split takes a few minutes)")
+        path = run_training(data, out_file, limit=limit)
+    info(f"wrote {path}; score it with: newsgraph eval attribution --data {data} --model {path}")
+
+
 @app.command(name="eval")
 def evaluate(
     task: Annotated[str, typer.Argument(help="What to score: " + ", ".join(api.EVAL_TASKS))],
     data: Annotated[Path, typer.Option(help="The evaluation set's folder.")],
     split: Annotated[str | None, typer.Option(help="Which split (default: the task's own).")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N documents.")] = None,
+    model: Annotated[Path | None, typer.Option(
+        help="attribution only: score a locally trained tagger (newsgraph train) instead of "
+             "the rules.")] = None,
 ) -> None:
     """Score a stage on a public evaluation set."""
     with errors_as_exits():
-        report = api.evaluate(task, data, split=split, limit=limit)
+        if model is not None and task != "attribution":
+            raise ConfigError("--model applies to the attribution task only")
+        report = api.evaluate(task, data, split=split, limit=limit, model=model)
     def figure(value: object) -> str:
         if isinstance(value, (int, float)):
             return f"{value:.3f}" if abs(value) <= 1 else f"{value:.1f}"

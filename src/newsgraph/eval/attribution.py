@@ -30,12 +30,15 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
 from ..extract.annotate import load_nlp
 from ..extract.quotes import find_quotes
 from .base import PRF, EvalReport, require_dir
+
+if TYPE_CHECKING:
+    from ..learn.attribution_tagger import Tagger
 
 ROLES = ("source", "cue", "content")
 SPLITS = ("dev", "test", "train")
@@ -173,11 +176,12 @@ def brat_units(path: Path, limit: int | None) -> Iterator[Unit]:
             yield Unit(text, toks, {r: frozenset(c) for r, c in gold.items()})
 
 
-def predict(unit: Unit) -> Chunks:
-    """Our role spans for one unit, as token spans."""
+def predict(unit: Unit, tagger: Tagger | None = None) -> Chunks:
+    """Our role spans for one unit, as token spans (the rules', or a learned tagger's)."""
     doc = load_nlp()(unit.text)
     chunks: Chunks = {r: set() for r in ROLES}
-    for q in find_quotes(doc):
+    quotes = tagger.tag(doc) if tagger is not None else find_quotes(doc)
+    for q in quotes:
         spans: dict[str, list[tuple[int, int] | None]] = {
             "source": [q.source],
             "cue": [q.cue],
@@ -195,8 +199,24 @@ def _tokens_of(chunks: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> set
     return {i for s, e in chunks for i in range(s, e)}
 
 
-def evaluate(data: Path, split: str = "dev", limit: int | None = None) -> EvalReport:
-    """Exact-span and token-overlap P/R/F1 for source, cue and content."""
+def evaluate(
+    data: Path, split: str = "dev", limit: int | None = None, model: Path | None = None
+) -> EvalReport:
+    """Exact-span and token-overlap P/R/F1 for source, cue and content.
+
+    With ``model``, the learned tagger trained into that file is scored
+    instead of the rules.
+    """
+    tagger = None
+    if model is not None:
+        from ..learn.attribution_tagger import load
+
+        tagger = load(model)
+        if tagger is None:
+            raise DataError(
+                f"no attribution model at {model}; train one with "
+                "`newsgraph train attribution --data PATH`"
+            )
     if split not in SPLITS:
         raise DataError(f"polnear: unknown split {split!r}; valid: {', '.join(SPLITS)}")
     require_dir(data, "polnear", "README.md")
@@ -215,7 +235,7 @@ def evaluate(data: Path, split: str = "dev", limit: int | None = None) -> EvalRe
     count = 0
     for unit in units:
         count += 1
-        pred = predict(unit)
+        pred = predict(unit, tagger)
         for role in ROLES:
             gold = unit.gold[role]
             exact[role].add(len(pred[role] & gold), len(pred[role]), len(gold))
@@ -228,4 +248,6 @@ def evaluate(data: Path, split: str = "dev", limit: int | None = None) -> EvalRe
             metrics[f"{role}_{name}recall"] = round(100 * prf.recall, 1)
             metrics[f"{role}_{name}f1"] = round(100 * prf.f1, 1)
     notes = [f"{count} sentences from {path.name}; exact = token-boundary span match"]
+    if model is not None:
+        notes.append(f"learned tagger {model} (CRF stacked on the rules)")
     return EvalReport("attribution", str(data), split, metrics, PUBLISHED, notes, count)
