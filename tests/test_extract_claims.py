@@ -246,3 +246,13 @@ def test_a_share_without_of_still_finds_its_group() -> None:
 def test_a_date_the_verb_takes_is_not_what_a_figure_is_about() -> None:
     [q] = quantities("The Harbor Index will end 2027 at 9,400, analysts said.")
     assert q.concepts == ("Harbor", "Index")
+
+
+def test_quote_chain_that_starts_with_its_speaker_names_the_speaker_once() -> None:
+    text = '"We have counted 3,500 craters in the district," Mayor Ilse Brand told reporters.'
+    quote = Quote(
+        id="a1-q0", article_id="a1", kind="direct", text=text[1:47], start=1, end=47,
+        speaker_id="e1", speaker_name="Ilse Brand",
+        via=(SourceRef("Ilse Brand", "e1"), SourceRef("Harbour Gazette", "e2")),
+    )
+    assert chain(one(text, quotes=[quote])) == ["Ilse Brand", "Harbour Gazette"]

@@ -40,7 +40,9 @@ def attribute(
     """
     for q in quotes:
         if q.start <= pos < q.end and q.speaker_name:
-            return (SourceRef(q.speaker_name, q.speaker_id), *q.via)
+            # a quote's chain already starts with its speaker
+            rest = q.via[1:] if q.via and q.via[0].name == q.speaker_name else q.via
+            return (SourceRef(q.speaker_name, q.speaker_id), *rest)
     for tok in sentence:
         if tok.lower_ == "according":
             to = [c for c in tok.children if c.lower_ == "to"]
