@@ -107,3 +107,36 @@ def test_stories_and_event_groups(store):
     store.set_story("a0001", "s1")
     assert store.stories()[0].article_ids == ("a0001",)
     assert store.get_article("a0001").story_id == "s1"
+
+
+def test_processes_opening_a_new_postgres_schema_at_once_all_succeed():
+    import threading
+    import uuid
+
+    import pytest
+
+    from conftest import PG_URL, postgres_reason
+    from newsgraph.store.postgres import PostgresStore
+
+    reason = postgres_reason()
+    if reason:
+        pytest.skip(reason)
+    url = f"{PG_URL}?schema=race_{uuid.uuid4().hex[:10]}"
+    errors: list[str] = []
+
+    def open_once() -> None:
+        try:
+            PostgresStore(url).close()
+        except Exception as exc:  # noqa: BLE001 - the test collects whatever goes wrong
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=open_once) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    store = PostgresStore(url)
+    store.conn.execute(f"DROP SCHEMA {store.schema} CASCADE")
+    store.conn.commit()
+    store.close()
+    assert errors == []

@@ -59,7 +59,12 @@ class PostgresStore(SQLStore):
         if self.schema:
             if not self.schema.replace("_", "").isalnum():
                 raise StoreError(f"schema name {self.schema!r} must be letters, digits and _")
-            self.conn.execute(f"CREATE SCHEMA IF NOT EXISTS {self.schema}")
+            try:
+                self.conn.execute(f"CREATE SCHEMA IF NOT EXISTS {self.schema}")
+                self.conn.commit()
+            except psycopg.errors.UniqueViolation:
+                # another process created it between our check and our insert: it exists now
+                self.conn.rollback()
             self.conn.execute(f"SET search_path TO {self.schema}")
             self.conn.commit()
         self.migrate()
