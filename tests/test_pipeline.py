@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from newsgraph.pipeline import IngestReport, store_items
-from newsgraph.ingest.sources import read_sources
 from newsgraph.errors import StoreError
+from newsgraph.ingest.sources import read_sources
+from newsgraph.pipeline import IngestReport, store_items
 from newsgraph.store.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.model import (
-    Article, ArticleEntity, Claim, Entity, Event, Extraction, Quote, SourceRef, Story, Timex,
+    Article,
+    ArticleEntity,
+    Claim,
+    Entity,
+    Event,
+    Extraction,
+    Quote,
+    SourceRef,
+    Story,
+    Timex,
 )
 from newsgraph.store.schema import SCHEMA_VERSION
 from newsgraph.store.sqlite import fts_query

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import pipeline
+from .brief import Briefing, brief
+from .coverage import Coverage, coverage
 from .errors import ConfigError, InputError
 from .eval.base import EvalReport
 from .export import export as _export
 from .extract.annotate import DEFAULT_MODEL
-from .model import Article, Entity
-from .brief import Briefing, brief
-from .coverage import Coverage, coverage
 from .link.figures import FigureGroup, claim_contexts, group_figures
+from .model import Article, Entity
 from .pipeline import IngestReport, Progress
 from .store import SearchHit, open_store, reads
 from .store.sql import SQLStore

@@ -23,13 +23,19 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from . import api
-from .link.figures import format_value
 from .errors import ConfigError, DataError, InputError, NewsgraphError, StoreError
+from .link.figures import format_value
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_STORE, EXIT_DATA = 0, 1, 2, 3, 4
 DEFAULT_DB = "newsgraph.db"

@@ -85,7 +85,7 @@ def store_items(
     on_error: Callable[[InputError], None] | None = None,
 ) -> None:
     """Normalize and store articles in batches; errors are collected, not raised."""
-    batch = _Batch()
+    batch = ArticleBatch()
 
     def flush() -> None:
         if not batch.articles:
@@ -114,7 +114,7 @@ def store_items(
             continue
         fp = fingerprint(article.text)
         if fp is not None:
-            original = _near_duplicate_of(store, fp, batch)
+            original = near_duplicate_of(store, fp, batch)
             if original:
                 article = replace(article, duplicate_of=original)
         batch.add(article, fp)
@@ -124,7 +124,7 @@ def store_items(
     flush()
 
 
-class _Batch:
+class ArticleBatch:
     """Articles waiting for one transaction, indexed like the store indexes them."""
 
     def __init__(self) -> None:
@@ -153,7 +153,7 @@ class _Batch:
         self.__init__()  # type: ignore[misc]
 
 
-def _near_duplicate_of(store: SQLStore, fp: Fingerprint, batch: _Batch) -> str | None:
+def near_duplicate_of(store: SQLStore, fp: Fingerprint, batch: ArticleBatch) -> str | None:
     """The id of the stored (or batched) article this one copies, if any.
 
     Copies point at the original, never at another copy, so a chain of

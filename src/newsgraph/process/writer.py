@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from ..extract.annotate import DEFAULT_MODEL, parse
 from ..link.entities import EntityLinker
 from ..model import Article, Extraction
-from ..pipeline import _Batch, _near_duplicate_of, extract_article
+from ..pipeline import ArticleBatch, extract_article, near_duplicate_of
 from ..store.sql import SQLStore
 from .partitions import mark_finished
 from .tasks import PartitionResult
@@ -73,7 +73,7 @@ class Writer:
             return counts
 
     def _write(self, result: PartitionResult) -> WriteCounts:
-        batch = _Batch()
+        batch = ArticleBatch()
         to_save: list[tuple[Article, Extraction | None, bool]] = []  # (…, is new)
         duplicates = redone = 0
         redone_ids: set[str] = set()
@@ -85,7 +85,7 @@ class Writer:
             stored = self._stored(article)
             if stored is None:
                 if fp is not None:
-                    original = _near_duplicate_of(self.store, fp, batch)
+                    original = near_duplicate_of(self.store, fp, batch)
                     if original:
                         article = replace(article, duplicate_of=original)
                 batch.add(article, fp)
