@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,16 +26,6 @@ from .store import SearchHit, open_store, reads
 from .store.sql import SQLStore
 
 __all__ = ["DEFAULT_MODEL", "EVAL_TASKS", "Newsgraph", "Progress", "evaluate", "open"]
-
-
-@dataclass(frozen=True)
-class StoryRow:
-    id: str
-    title: str
-    first_seen: str | None
-    last_seen: str | None
-    articles: int
-    outlets: int
 
 
 class Newsgraph:
@@ -145,15 +134,9 @@ class Newsgraph:
         return group_figures(claim_contexts(claims, articles), about=about,
                              min_articles=min_articles)
 
-    def stories(self, limit: int = 50, offset: int = 0) -> list[StoryRow]:
+    def stories(self, limit: int = 50, offset: int = 0) -> list[reads.StoryRow]:
         """Stories, largest first."""
-        rows = self.store.query(
-            "SELECT s.id, s.title, s.first_seen, s.last_seen, COUNT(a.id), "
-            "COUNT(DISTINCT a.source) FROM stories s JOIN articles a ON a.story_id = s.id "
-            "GROUP BY s.id, s.title, s.first_seen, s.last_seen "
-            "ORDER BY COUNT(a.id) DESC, s.last_seen DESC, s.id LIMIT ? OFFSET ?",
-            (limit, offset))
-        return [StoryRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5])) for r in rows]
+        return reads.story_list(self.store, limit=limit, offset=offset)
 
     def coverage(self, story_id: str) -> Coverage:
         """Who covered a story when, its event groups, and its figures compared."""

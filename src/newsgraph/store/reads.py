@@ -600,6 +600,27 @@ def story_outlets(store: SQLStore, story_id: str) -> list[OutletCoverage]:
     return [OutletCoverage(r[0], r[1], int(r[2])) for r in rows]
 
 
+@dataclass(frozen=True)
+class StoryRow:
+    id: str
+    title: str
+    first_seen: str | None
+    last_seen: str | None
+    articles: int
+    outlets: int
+
+
+def story_list(store: SQLStore, limit: int = 50, offset: int = 0) -> list[StoryRow]:
+    """Stories with at least one article, largest first, with their outlet counts."""
+    rows = store.query(
+        "SELECT s.id, s.title, s.first_seen, s.last_seen, COUNT(a.id), "
+        "COUNT(DISTINCT a.source) FROM stories s JOIN articles a ON a.story_id = s.id "
+        "GROUP BY s.id, s.title, s.first_seen, s.last_seen "
+        "ORDER BY COUNT(a.id) DESC, s.last_seen DESC, s.id LIMIT ? OFFSET ?",
+        (limit, offset))
+    return [StoryRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5])) for r in rows]
+
+
 def story_sizes(
     store: SQLStore, limit: int = 50, offset: int = 0
 ) -> list[tuple[str, str, str | None, str | None, int]]:
