@@ -27,4 +27,6 @@ def test_every_cli_command_is_in_the_reference():
     reference = (DOCS / "cli.md").read_text()
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     missing = [n for n in names if f"## `newsgraph {n}`" not in reference]
-    assert not missing, f"run `python scripts/cli_reference.py` to regenerate docs/cli.md: {missing}"
+    assert not missing, (
+        f"run `python scripts/cli_reference.py` to regenerate docs/cli.md: {missing}"
+    )

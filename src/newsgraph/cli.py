@@ -172,7 +172,9 @@ def search(
 
 
 @app.command()
-def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")]) -> None:
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
+) -> None:
     """One article: metadata and text."""
     with errors_as_exits(), api.open(state.db, read_only=True) as ng:
         article = ng.article(article_id)
@@ -280,7 +282,9 @@ def show_entity(name: Annotated[str, typer.Argument(help="A name, short form or 
 
 @app.command()
 def quotes(
-    speaker: Annotated[str | None, typer.Option(help="Who said it: a name, alias or description.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Who said it: a name, alias or description.")
+    ] = None,
     search: Annotated[str | None, typer.Option(help="Words the quote contains.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=5000)] = 50,
 ) -> None:
@@ -328,7 +332,9 @@ def events(
     actor: Annotated[str | None, typer.Option(help="An actor's name or alias.")] = None,
     type: Annotated[str | None, typer.Option(
         "--type", "-t", help="PLOVER type: CONSULT, AGREE, AID, SANCTION, ASSAULT, …")] = None,
-    since: Annotated[str | None, typer.Option(help="On or after this date (YYYY[-MM[-DD]]).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="On or after this date (YYYY[-MM[-DD]]).")
+    ] = None,
     until: Annotated[str | None, typer.Option(help="On or before this date.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=10000)] = 200,
 ) -> None:
@@ -373,7 +379,9 @@ def timeline(
 
 @app.command()
 def figures(
-    about: Annotated[str | None, typer.Option(help="Only figures whose subject mentions this.")] = None,
+    about: Annotated[
+        str | None, typer.Option(help="Only figures whose subject mentions this.")
+    ] = None,
     min_articles: Annotated[int, typer.Option(
         min=1, help="Only figures reported by at least this many articles.")] = 1,
     limit: Annotated[int, typer.Option(min=1, max=10000, help="How many groups.")] = 30,
@@ -477,8 +485,9 @@ def brief(
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean it.")] = (
-        "127.0.0.1"),
+    host: Annotated[
+        str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean it.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
 ) -> None:
     """The web page and JSON API over the store (read-only)."""
@@ -521,7 +530,8 @@ def train(
     task: Annotated[str, typer.Argument(help="What to train: attribution.")],
     data: Annotated[Path, typer.Option(help="The PolNeAR folder (its train split is used).")],
     out_file: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Model file (default ~/.cache/newsgraph/attribution-crf.model).")] = None,
+        "--out", "-o", help="Model file (default ~/.cache/newsgraph/attribution-crf.model).",
+    )] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Train on the first N articles.")] = None,
 ) -> None:
     """Train an optional learned component locally from a public data set (outside the project)."""
@@ -540,8 +550,12 @@ def train(
 def evaluate(
     task: Annotated[str, typer.Argument(help="What to score: " + ", ".join(api.EVAL_TASKS))],
     data: Annotated[Path, typer.Option(help="The evaluation set's folder.")],
-    split: Annotated[str | None, typer.Option(help="Which split (default: the task's own).")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N documents.")] = None,
+    split: Annotated[
+        str | None, typer.Option(help="Which split (default: the task's own).")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Score only the first N documents.")
+    ] = None,
     model: Annotated[Path | None, typer.Option(
         help="attribution only: score a locally trained tagger (newsgraph train) instead of "
              "the rules.")] = None,
