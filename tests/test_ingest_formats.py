@@ -21,7 +21,7 @@ from newsgraph.ingest.feed import read_feed
 from newsgraph.ingest.html import parse_html
 from newsgraph.ingest.jsonl import read_csv, read_jsonl
 from newsgraph.ingest.sources import read_sources
-from newsgraph.ingest.url import USER_AGENT, fetch, make_client
+from newsgraph.ingest.url import USER_AGENT, Politeness, fetch, make_client
 from newsgraph.model import RawArticle
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -212,6 +212,8 @@ def server() -> Iterator[str]:
         ),
         "/menu": (200, "text/html", EMPTY_PAGE.encode()),
         "/big": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
+        "/robots.txt": (200, "text/plain", b"User-agent: newsgraph\nDisallow: /private/\n"),
+        "/private/memo": (200, "text/html; charset=utf-8", PAGE.encode()),
     }
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -253,6 +255,45 @@ def test_url_timeout_and_size_cap_are_fetch_errors(server: str) -> None:
         fetch(f"{server}/big", max_bytes=1000)
     (error,) = items([f"{server}/slow"], client=make_client(timeout=0.3))
     assert isinstance(error, FetchError)
+
+
+def test_robots_txt_disallow_is_a_fetch_error_and_the_page_is_not_requested(server: str) -> None:
+    before = len(Handler.agents)
+    (error,) = items([f"{server}/private/memo"])
+    assert isinstance(error, FetchError) and "robots.txt does not allow" in error.reason
+    assert len(Handler.agents) == before + 1  # robots.txt only, never the page
+    (article,) = items([f"{server}/private/memo"], client=make_client(robots=False))
+    assert isinstance(article, RawArticle)
+
+
+def test_requests_to_one_host_are_spaced_by_the_delay(server: str) -> None:
+    client = make_client(delay=0.4)
+    start = time.monotonic()
+    fetch(f"{server}/article", client)
+    fetch(f"{server}/article", client)
+    assert time.monotonic() - start >= 0.4
+
+
+def test_politeness_waits_only_for_the_same_host() -> None:
+    now = [100.0]
+    slept: list[float] = []
+    polite = Politeness(delay=2.0, robots=False, clock=lambda: now[0], sleep=slept.append)
+    polite.admit("https://a.example/one", None)  # type: ignore[arg-type]
+    now[0] += 0.5
+    polite.admit("https://b.example/one", None)  # type: ignore[arg-type]
+    polite.admit("https://a.example/two", None)  # type: ignore[arg-type]
+    assert slept == [1.5]
+
+
+def test_robots_server_error_refuses_the_host() -> None:
+    polite = Politeness(delay=0)
+
+    class Down:
+        def get(self, url: str) -> object:
+            return type("R", (), {"status_code": 503, "content": b""})()
+
+    with pytest.raises(FetchError, match="HTTP 503"):
+        polite.admit("https://down.example/story", Down())  # type: ignore[arg-type]
 
 
 # --- read_sources: files, folders, stdin, formats ------------------------------------------

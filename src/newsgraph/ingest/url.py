@@ -4,13 +4,24 @@ Why each limit: a timeout so one dead server cannot stall a batch; a size cap
 so a mislabelled video or archive is refused rather than loaded into memory;
 a User-Agent naming the tool so site owners can see who is reading; redirects
 followed (news sites move articles), but only a few, so loops end.
+
+The client ``make_client`` returns also keeps to each site's robots.txt (read
+once per host, RFC 9309: a missing file allows everything, a server error
+refuses everything until it answers) and waits ``delay`` seconds between two
+requests to the same host, longer if robots.txt asks for a Crawl-delay. A
+client the caller builds with plain httpx gets neither: that is the caller's
+choice.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 import httpx
 
@@ -20,6 +31,9 @@ USER_AGENT = "newsgraph/0.1 (+https://github.com/newsgraph)"
 TIMEOUT_SECONDS = 20.0
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
+DELAY_SECONDS = 1.0
+ROBOTS_AGENT = "newsgraph"  # the product token robots.txt rules name
+ROBOTS_MAX_BYTES = 512 * 1024
 
 Kind = Literal["html", "feed", "jsonl", "csv", "text"]
 
@@ -41,9 +55,72 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def make_client(timeout: float = TIMEOUT_SECONDS) -> httpx.Client:
-    """An httpx client with our User-Agent, timeouts and redirect limit."""
-    return httpx.Client(
+@dataclass
+class Politeness:
+    """What a polite client remembers per host: its robots.txt and its last request."""
+
+    delay: float = DELAY_SECONDS
+    robots: bool = True
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    _rules: dict[str, RobotFileParser | str] = field(default_factory=dict)
+    _last: dict[str, float] = field(default_factory=dict)
+
+    def admit(self, url: str, client: httpx.Client) -> None:
+        """Raise FetchError if robots.txt forbids ``url``; otherwise wait for the host's turn."""
+        parts = urlsplit(url)
+        host = f"{parts.scheme}://{parts.netloc}".lower()
+        pause = self.delay
+        if self.robots:
+            rules = self._rules.get(host)
+            if rules is None:
+                rules = self._rules[host] = _read_robots(host, client)
+            if isinstance(rules, str):
+                raise FetchError(url, rules)
+            if not rules.can_fetch(ROBOTS_AGENT, url):
+                raise FetchError(url, f"{host}/robots.txt does not allow newsgraph to fetch it")
+            pause = max(pause, float(rules.crawl_delay(ROBOTS_AGENT) or 0))
+        last = self._last.get(host)
+        if last is not None:
+            wait = last + pause - self.clock()
+            if wait > 0:
+                self.sleep(wait)
+        self._last[host] = self.clock()
+
+
+class PoliteClient(httpx.Client):
+    """An httpx client that ``fetch`` runs every request past its ``politeness`` first."""
+
+    def __init__(self, politeness: Politeness, **options: object) -> None:
+        super().__init__(**options)  # type: ignore[arg-type]
+        self.politeness = politeness
+
+
+def _read_robots(host: str, client: httpx.Client) -> RobotFileParser | str:
+    """A host's robots.txt rules, or the reason to refuse the host for now."""
+    rules = RobotFileParser()
+    try:
+        response = client.get(f"{host}/robots.txt")
+    except httpx.HTTPError:
+        rules.parse([])  # unreachable: the page request itself will say why
+        return rules
+    if response.status_code >= 500:
+        status = response.status_code
+        return f"{host}/robots.txt answered HTTP {status}; not fetching until it answers"
+    if response.status_code >= 400:
+        rules.parse([])  # no robots.txt: everything is allowed
+        return rules
+    body = response.content[:ROBOTS_MAX_BYTES].decode("utf-8", "replace")
+    rules.parse(body.splitlines())
+    return rules
+
+
+def make_client(
+    timeout: float = TIMEOUT_SECONDS, *, delay: float = DELAY_SECONDS, robots: bool = True
+) -> httpx.Client:
+    """An httpx client with our User-Agent, timeouts, redirect limit and politeness."""
+    return PoliteClient(
+        Politeness(delay=delay, robots=robots),
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html, application/xhtml+xml, "
@@ -68,6 +145,8 @@ def fetch(
     own = client is None
     client = client or make_client(timeout)
     try:
+        if isinstance(client, PoliteClient):
+            client.politeness.admit(url, client)
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
                 phrase = response.reason_phrase or ""
