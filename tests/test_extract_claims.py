@@ -196,7 +196,11 @@ def test_a_converted_sum_in_brackets_shares_the_concepts_before_it() -> None:
 
 def test_one_of_a_group_has_no_concept_beyond_the_group() -> None:
     [q] = quantities("It is one of the busiest ports in the region.")
-    assert (q.unit_lemma, q.concepts) == ("busy port", ())
+    assert (q.unit_lemma, q.concepts) == ("busy port region", ())  # "in ..." bounds the group
+    [q] = quantities("It was one of the longest bridges to span the river.")
+    assert q.unit_lemma == "long bridge span river"
+    [q] = quantities("It is one of the fastest cars in the world with buyers queueing.")
+    assert q.unit_lemma == "fast car world"  # a "with" phrase adds to the group, not bounds it
 
 
 def test_a_span_of_time_placing_the_clause_has_no_concept() -> None:
@@ -251,8 +255,103 @@ def test_a_date_the_verb_takes_is_not_what_a_figure_is_about() -> None:
 def test_quote_chain_that_starts_with_its_speaker_names_the_speaker_once() -> None:
     text = '"We have counted 3,500 craters in the district," Mayor Ilse Brand told reporters.'
     quote = Quote(
-        id="a1-q0", article_id="a1", kind="direct", text=text[1:47], start=1, end=47,
-        speaker_id="e1", speaker_name="Ilse Brand",
+        id="a1-q0",
+        article_id="a1",
+        kind="direct",
+        text=text[1:47],
+        start=1,
+        end=47,
+        speaker_id="e1",
+        speaker_name="Ilse Brand",
         via=(SourceRef("Ilse Brand", "e1"), SourceRef("Harbour Gazette", "e2")),
     )
     assert chain(one(text, quotes=[quote])) == ["Ilse Brand", "Harbour Gazette"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approx", "unit"),
+    [
+        ("Approximately 800 troops were moved to the coast.", 800, "about", "troops"),
+        ("Over 3,000 shells hit the town in a week.", 3000, "at_least", "shells"),
+        ("Fewer than 90 tanks remain in service.", 90, "at_most", "tanks"),
+        ("Tens of thousands of people fled the fighting.", 10_000, "at_least", "people"),
+        ("The ministry paid out twenty-five thousand pensions.", 25_000, "exact", "pensions"),
+        ("Samsung posted 1.2 trillion won in profit.", 1.2e12, "exact", "won"),
+        ("The authority spent SEK 3 billion on trains.", 3e9, "exact", "swedish krona"),
+        ("Two of the soldiers were wounded.", 2, "exact", "soldiers"),
+    ],
+)
+def test_more_values_qualifiers_and_units(text: str, value: float, approx: str, unit: str) -> None:
+    c = one(text)
+    assert (c.value, c.approx, c.unit) == (pytest.approx(value), approx, unit)
+
+
+def test_fractions_in_words_give_shares_or_parts_of_their_base() -> None:
+    c = one("One-third of the budget went on fuel.")
+    assert (c.value, c.unit, c.value_text) == (pytest.approx(100 / 3), "percent", "One-third")
+    share, base = claims("A quarter of the 8,000 homes lost power.")
+    assert (base.value, base.unit) == (8000, "homes")
+    assert (share.value, share.unit, share.value_text) == (2000, "homes", "A quarter")
+
+
+def test_glued_temperatures_and_split_rates_are_units() -> None:
+    assert [q.unit_lemma for q in quantities("It was 30C in May and 86F in June.")] == [
+        "celsius",
+        "fahrenheit",
+    ]
+    assert quantities("Gusts reached 120 km/h.")[0].unit_lemma == "kilometre per hour"
+    assert quantities("Output fell by 500,000 b/d.")[0].unit_lemma == "barrel per day"
+    assert quantities("Fees rose by up to £24 a-year.")[0].unit_lemma == "pound per year"
+    assert quantities("It is a $2 billion-a-year business.")[0].unit_lemma == "dollar per year"
+
+
+def test_a_carried_unit_takes_the_rate_written_after_the_number() -> None:
+    counts = quantities("Police logged 22 burglaries, against an average of 20 per week.")
+    assert [q.unit_lemma for q in counts] == ["burglary", "burglary per week"]
+
+
+def test_a_bare_sum_glossed_in_brackets_is_in_the_currency_glossed_before() -> None:
+    found = quantities(
+        "It costs 2,435,000 yen ($22,480) in Tokyo and 2,380,000 ($21,972) in Osaka."
+    )
+    assert [q.unit_lemma for q in found] == ["yen", "dollar", "yen", "dollar"]
+
+
+def test_a_share_carries_only_between_two_changes_by_a_figure() -> None:
+    both = quantities("Exports grew by 2 percent but imports fell by 1.")
+    assert [q.unit for q in both] == ["percent", "percent"]
+    level = quantities("The index gained 0.7 percent to 6,327.80.")
+    assert [q.unit for q in level] == ["percent", None]
+
+
+def test_adjectives_joined_by_and_still_reach_the_counted_noun() -> None:
+    [q] = quantities("The label sold 4.3 million digital and physical albums.")
+    assert q.unit_lemma == "digital physical album"
+
+
+def test_a_bare_number_in_commas_after_a_person_is_an_age() -> None:
+    assert quantities("The driver, 23, was unhurt.")[0].unit_lemma == "year of age"
+    assert quantities("Maddon, 66, said so.")[0].unit_lemma == "year of age"
+    assert [q.unit_lemma for q in quantities("It took 9.58s, then 24h.")] == ["second", "hour"]
+
+
+def test_counted_nouns_are_singular_even_where_the_lemmatizer_slips() -> None:
+    assert quantities("The agency shipped 3 million doses of vaccine.")[0].unit_lemma == "dose"
+    assert quantities("Crews fixed 40 buses.")[0].unit_lemma == "bus"
+
+
+def test_units_of_car_and_gadget_reviews() -> None:
+    found = quantities("It makes 400Nm of torque on a 5nm chip with a 48MP camera at 60 fps.")
+    assert [q.unit_lemma for q in found] == [
+        "newton metre",
+        "nanometre",
+        "megapixel",
+        "frame per second",
+    ]
+
+
+def test_a_rate_reads_past_an_adjective_and_knows_square_units() -> None:
+    assert quantities("It earned $1.52 per diluted share.")[0].unit_lemma == "dollar per share"
+    assert quantities("Land sells for $40 per square foot.")[0].unit_lemma == (
+        "dollar per square foot"
+    )

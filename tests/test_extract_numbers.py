@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.extract.numbers import find_numbers, parse_number
+from newsgraph.extract.numbers import currency_table, find_numbers, parse_number
 
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()  # noqa: E501
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -205,3 +205,113 @@ def test_hyphenated_small_numbers_with_a_unit_are_ranges_not_scores() -> None:
     assert mentions("Rain of between 2-3 mm is due.") == [(2, 3, None)]
     assert mentions("The sides drew 2-2 on Friday.") == []
     assert mentions("It was a 2-1 win.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approx", "kind"),
+    [
+        ("two-thirds of the vote", 2 / 3, "exact", "fraction"),
+        ("two thirds of the vote", 2 / 3, "exact", "fraction"),
+        ("a million refugees", 1e6, "exact", "number"),
+        ("twenty-five thousand voters", 25_000, "exact", "number"),
+        ("hundreds of drones", 100, "at_least", "vague"),
+        ("approximately 800 troops", 800, "about", "number"),
+        ("over 3,000 shells", 3000, "at_least", "number"),
+        ("fewer than 90 tanks", 90, "at_most", "number"),
+        ("Rs 500 crore", 5e9, "exact", "money"),
+        ("two lakh households", 2e5, "exact", "number"),
+        ("2.5 bln euros", 2.5e9, "exact", "number"),
+    ],
+)
+def test_more_news_forms(text: str, value: float, approx: str, kind: str) -> None:
+    (m,) = find_numbers(text)
+    assert (m.value, m.approx, m.kind) == (pytest.approx(value), approx, kind)
+
+
+_TABLE = currency_table()["currencies"]
+
+
+@given(
+    st.sampled_from([(c["name"], code) for c in _TABLE for code in c["codes"]]),
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["", " "]),
+)
+def test_every_currency_code_before_an_amount_names_its_currency(
+    entry: tuple[str, str], n: int, gap: str
+) -> None:
+    name, code = entry
+    (m,) = find_numbers(f"The fund paid {code}{gap}{n:,} in fees.")
+    assert (m.value, m.unit, m.kind) == (n, name, "money")
+
+
+@given(
+    st.sampled_from([(c["name"], s) for c in _TABLE for s in c["symbols"]]),
+    st.integers(min_value=1, max_value=10**6),
+)
+def test_every_currency_sign_before_an_amount_names_its_currency(
+    entry: tuple[str, str], n: int
+) -> None:
+    name, sign = entry
+    (m,) = find_numbers(f"The fund paid {sign}{n:,} in fees.")
+    assert (m.value, m.unit) == (n, name)
+
+
+def test_a_code_in_lower_case_or_apart_from_digits_is_a_word() -> None:
+    assert find_numbers("The sek office opened.") == []
+    assert mentions("Volvo booked SEK 3bn and NOK 2bn.") == [
+        (3e9, None, "swedish krona"),
+        (2e9, None, "norwegian krone"),
+    ]
+
+
+def test_other_money_and_percent_signs() -> None:
+    assert mentions("A pencil costs 99¢ now.") == [(99, None, "cents")]
+    assert mentions("Output grew 5 pct in May.") == [(5, None, "percent")]
+    assert mentions("Brazil spent R$40 million on roads.") == [(4e7, None, "brazilian real")]
+
+
+def test_a_length_before_tall_or_away_is_metres_not_millions() -> None:
+    assert mentions("The tower is 828m tall.") == [(828, None, None)]
+    assert mentions("The crater lies 300m away.") == [(300, None, None)]
+    assert mentions("The club paid 35m for him and more.") == [(35e6, None, None)]
+
+
+def test_decades_are_times_not_counts() -> None:
+    assert find_numbers("A woman in her 30s was hurt in the 1990s.") == []
+    assert mentions("He ran it in 9.58s.") == [(9.58, None, None)]  # seconds, not a decade
+
+
+def test_from_to_is_a_range_across_the_unit_written_between() -> None:
+    assert mentions("Oil fell from $75 US per barrel to $46.") == [(46, 75, "dollars")]
+    assert mentions("It runs from up to 250 miles to 290 miles.") == [(250, 290, None)]
+    # a clause break or a second number between: two figures, not one range
+    assert mentions("Sales fell from 90, the report said, to 80.") == [
+        (90, None, None),
+        (80, None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("several hundred protesters", 100),
+        ("a few thousand troops", 1000),
+        ("a couple of dozen tanks", 12),
+        ("several hundred thousand refugees", 1e5),
+    ],
+)
+def test_an_uncounted_scale_is_vague(text: str, value: float) -> None:
+    (m,) = find_numbers(text)
+    assert (m.value, m.approx, m.vague) == (value, "at_least", True)
+
+
+def test_few_and_several_alone_are_not_numbers() -> None:
+    assert find_numbers("He played several games and a few matches.") == []
+
+
+def test_a_change_then_a_new_level_is_not_a_range() -> None:
+    assert mentions("Gold fell $12 to $1,945 an ounce.") == [
+        (12, None, "dollars"),
+        (1945, None, "dollars"),
+    ]
+    assert mentions("Shares were up 30 to 40 cents.") == [(30, 40, None)]  # one unit: a range

@@ -188,4 +188,12 @@ def test_extracted_claims_from_three_outlets_are_grouped() -> None:
         ("Daily Lantern", 65_000),
     ]
     assert g.rows[0].item.claim.attributed_to[0].name == "UN"
+    assert [
+        (r.item.claim.approx, r.item.claim.unit, [s.name for s in r.item.claim.attributed_to])
+        for r in g.rows
+    ] == [
+        ("about", "people", ["UN"]),
+        ("at_least", "people", ["aid groups"]),
+        ("exact", "people", ["Officials"]),
+    ]
     assert all(r.changed for r in g.rows[1:])

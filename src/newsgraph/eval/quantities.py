@@ -39,6 +39,7 @@ from pathlib import Path
 from ..errors import DataError
 from ..extract.annotate import parse_many
 from ..extract.claims import UNITS, Quantity, find_quantities
+from ..extract.numbers import currency_table
 from .base import PRF, EvalReport, require_dir
 
 # fmt: off
@@ -69,6 +70,17 @@ CQE_UNITS = {
     "singapore dollar": "singapore dollar",
 }
 # fmt: on
+# The currency table names a word's or a currency's benchmark spelling where it differs.
+CQE_UNITS.update(
+    (cur["words"][0], cur["benchmark"])
+    for cur in currency_table()["currencies"]
+    if "benchmark" in cur and cur["words"][0] not in CQE_UNITS
+)
+CQE_UNITS.update(
+    (name, spelt)
+    for name, spelt in currency_table()["benchmark_names"].items()
+    if name not in CQE_UNITS
+)
 
 Value = float | tuple[float, float]
 _MEASURES = {singular for _, singular in UNITS.values()} | {
@@ -142,10 +154,26 @@ def predicted_item(q: Quantity) -> Item:
     unit = (q.unit_lemma or "-").lower()
     if " per " in unit:
         left, right = unit.split(" per ", 1)
-        unit = f"{CQE_UNITS.get(left, left)} per {right}"
+        unit = f"{_benchmark_unit(left)} per {_benchmark_unit(right)}"
     else:
-        unit = CQE_UNITS.get(unit, unit)
+        unit = _benchmark_unit(unit)
+    if q.mention.kind == "fraction" and unit != "-" and unit.split()[-1] not in _MEASURES:
+        unit = f"% {unit}"  # a share of a counted base is still a share: "% digital physical sale"
     return Item(value, unit, q.concepts or ("-",))
+
+
+_METRIC = re.compile(r"\b(kilo|centi|milli|micro|nano|deci)?(met|lit)er\b")
+
+
+def _benchmark_unit(unit: str) -> str:
+    """Our unit in the benchmark's spelling, the way CQE's evaluation normalises every
+    system's output before its exact match: its names for currencies and measures, British
+    "-metre"/"-litre", and a US measure named without "US" ("us pint" is a "pint")."""
+    unit = CQE_UNITS.get(unit, unit)
+    unit = _METRIC.sub(lambda m: f"{m.group(1) or ''}{m.group(2)}re", unit)
+    if unit.startswith("us ") and unit.split()[-1] in _MEASURES:
+        unit = unit[3:]
+    return {"fluid ounce": "ounce"}.get(unit, unit)
 
 
 def values_match(gold: Value, pred: Value) -> bool:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import ArticleEntity, Claim, Quote, Timex
 from .claim_sources import REPORTING, attribute
-from .numbers import UNITS, NumberMention, find_numbers
+from .numbers import CURRENCY_WORDS, UNITS, NumberMention, find_numbers
 
 __all__ = ["UNITS", "Quantity", "attribute", "extract_claims", "find_quantities", "read_quantity"]
 
@@ -96,9 +96,14 @@ def _unit_after(
         i += 1  # "five-year"
     if i + 1 < len(doc) and doc[i].lower_ in ("or", "to", "and") and doc[i + 1].like_num:
         i += 2  # "eight or nine euros": the unit is shared
+    of_group = (  # "two of the soldiers", "two of Johnson's deputies": a part of a named group
+        mention.kind == "number"
+        and i + 1 < len(doc)
+        and (doc[i + 1].pos_ == "DET" or doc[i + 1].dep_ == "poss")
+    )
     if (
         i < len(doc)
-        and (mention.vague or mention.kind == "fraction" or mention.value == 1)
+        and (mention.vague or mention.kind == "fraction" or mention.value == 1 or of_group)
         and doc[i].lower_ == "of"
     ):
         if mention.value == 1 and mention.kind == "number":
@@ -120,14 +125,21 @@ def _unit_after(
             return doc[k], f"{tok.lemma_}s old", f"{tok.lemma_} of age"
     if i + 1 < len(doc) and f"{low} {doc[i + 1].lower_}" in UNITS:
         return doc[i + 1], *UNITS[f"{low} {doc[i + 1].lower_}"]
-    if i + 2 < len(doc) and doc[i + 1].text == "-" and f"{low}-{doc[i + 2].lower_}" in UNITS:
-        return doc[i + 2], *UNITS[f"{low}-{doc[i + 2].lower_}"]  # "lb-ft"
+    if i + 2 < len(doc) and doc[i + 1].text in ("-", "/"):
+        joined = f"{low}{doc[i + 1].text}{doc[i + 2].lower_.rstrip('.')}"
+        if joined in UNITS:
+            return doc[i + 2], *UNITS[joined]  # "lb-ft", "km / h", "b / d." split by the parse
     if tok.text == "G":
         return tok, "G", "generation wireless"  # "5G"
+    if tok.text == "Nm":
+        return tok, *_unit_word("Nm")  # "400 Nm of torque"
     if low in ("pound", "pounds"):
         # after a number, pounds weigh, unless the sum is in millions ("5 million pounds")
         return (tok, "pounds", "pound") if mention.value >= 1e6 else (tok, "pounds", "pound-mass")
-    low = low.rstrip("=")  # "108.79 JPY=": the newswires' currency code
+    low = low.rstrip("=-")  # "108.79 JPY=": the newswires' currency code; "287 miles-"
+    currency = CURRENCY_WORDS.get(low)
+    if currency is not None and (not currency[1] or mention.value >= 1000):
+        return tok, tok.text, currency[0]  # "1.2 trillion won": the parse may take it for a verb
     if low in UNITS and not (low == "m" and span[-1].text.lower().endswith("m")):
         return tok, *UNITS[low]
     if tok.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM") or tok.text == "-":
@@ -178,13 +190,23 @@ def _lemma(t: Token) -> str:
     """Singular lower-case form; proper nouns keep their spelling ("Americans" → "american")."""
     if t.pos_ == "PROPN":
         return t.text.lower()[:-1] if t.tag_ == "NNPS" and t.text.endswith("s") else t.text
-    return t.lemma_.lower()
+    return _LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
+
+
+# Plurals the small model's lemmatizer gets wrong, and news counts often ("3 million doses").
+_LEMMA_FIXES = {"doses": "dose", "uses": "use"}
 
 
 def _unit_word(word: str) -> tuple[str | None, str | None]:
     """A unit written into the number's token: "5kW", "45g", "5G"."""
     if word == "G":
         return "G", "generation wireless"
+    if word in ("C", "F"):  # "30C", "86F": a temperature ("2.5 F" apart may be farads)
+        return UNITS[f"°{word.lower()}"]
+    if word == "Nm":  # "400Nm of torque"; a chip's "5nm" is nanometres
+        return "newton metres", "newton metre"
+    if word in ("s", "h"):  # "9.58s", "24h": glued, a time (decades, "the 30s", are dropped)
+        return ("seconds", "second") if word == "s" else ("hours", "hour")
     return UNITS.get(word.lower(), (word, word.lower()))
 
 
@@ -198,6 +220,12 @@ def _one_of(doc: Doc, i: int) -> tuple[Token | None, str | None, str | None]:
         for t in pobj.subtree
         if t.i <= pobj.i and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.lower_ != "most"
     ]
+    # what bounds the group belongs to it: "the hottest cars in the world", "the largest
+    # dinosaurs to ever live"; not a clause hung on with "with" or "which"
+    for c in pobj.children:
+        infinitive = c.dep_ == "relcl" and any(a.lower_ == "to" for a in c.children)
+        if c.dep_ == "acl" or infinitive or (c.dep_ == "prep" and c.lower_ == "in"):
+            words += [t for t in c.subtree if t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")]
     return pobj, pobj.text, " ".join(t.lemma_.lower() for t in words)
 
 
@@ -223,8 +251,12 @@ def _counted_noun(doc: Doc, span: Span, i: int) -> Token | None:
         ):
             if t.head.i - i <= 3:
                 return t.head
-    for j in range(i, min(i + 3, len(doc))):
+    for j in range(i, min(i + 5, len(doc))):
         t = doc[j]
+        if j - i >= 3 and not any(doc[k].pos_ == "CCONJ" for k in range(i, j)):
+            return None  # past three words only when adjectives are joined ("digital and physical")
+        if t.pos_ == "CCONJ" and j > i and doc[j - 1].pos_ in ("ADJ", "PROPN"):
+            continue
         if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN", "NNPS"):
             # stop before a following compound continues: "job cuts"
             while j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN" and doc[j].dep_ == "compound":
@@ -344,18 +376,24 @@ def _measured(tok: Token, skip: set[int]) -> str | None:
     return None
 
 
-def _rate(doc: Doc, i: int) -> tuple[str, str] | None:
-    """ "per share", "a day", "per sq m" after a unit: (plural, singular) of the divisor."""
+def _rate(doc: Doc, i: int) -> tuple[str, str, int] | None:
+    """ "per share", "a day", "a-year", "per sq m" after a unit: (plural, singular) of the
+    divisor and the index of its last token."""
+    if i + 2 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in ("a", "per"):
+        i += 1  # "a $2 billion-a-year business"
     if i + 1 >= len(doc) or doc[i].lower_ not in ("a", "an", "per"):
         return None
-    nxt = doc[i + 1]
-    words = [t.lower_.rstrip(".") for t in doc[i + 1 : i + 3]]  # "sq m." ends a sentence
+    k = i + 2 if doc[i + 1].text == "-" and i + 2 < len(doc) else i + 1  # "£24 a-year"
+    words = [t.lower_.rstrip(".") for t in doc[k : k + 2]]  # "sq m." ends a sentence
     if len(words) == 2 and " ".join(words) in UNITS:
-        return UNITS[" ".join(words)][1], UNITS[" ".join(words)][1]
+        return UNITS[" ".join(words)][1], UNITS[" ".join(words)][1], k + 1
     if words[0] in UNITS:
-        return UNITS[words[0]][1], UNITS[words[0]][1]
+        return UNITS[words[0]][1], UNITS[words[0]][1], k
+    if doc[k].dep_ == "amod" and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
+        k += 1  # "$1.52 per diluted share": the divisor is the noun
+    nxt = doc[k]
     if nxt.pos_ == "NOUN" and (doc[i].lower_ == "per" or nxt.lemma_ in RATE_NOUNS):
-        return nxt.lemma_, nxt.lemma_.lower()
+        return nxt.lemma_, nxt.lemma_.lower(), k
     return None
 
 
@@ -365,10 +403,13 @@ def _is_age(doc: Doc, span: Span) -> bool:
         return False
     before, name, after = doc[span.start - 1], doc[span.start - 2], doc[span.end]
     value = span.root.text
+    person = name.pos_ == "PROPN" or (  # "Maddon, 66," or "the driver, 23,"
+        name.pos_ == "NOUN" and span.start >= 3 and doc[span.start - 3].lower_ == "the"
+    )
     return (
         before.text == ","
         and after.text == ","
-        and name.pos_ == "PROPN"
+        and person
         and value.isdigit()
         and 0 < int(value) < 120
     )
@@ -405,9 +446,7 @@ def read_quantity(
         unit, unit_lemma = f"{unit} per {rate[0]}", f"{unit_lemma} per {rate[1]}"
     end = max(span.end_char, head_tok.idx + len(head_tok) if head_tok is not None else 0)
     if rate is not None:
-        end = max(
-            end, doc[nxt + 1].idx + len(doc[nxt + 1])
-        )  # "$52 a barrel": the rate is the unit's
+        end = max(end, doc[rate[2]].idx + len(doc[rate[2]]))  # "$52 a barrel": the unit's rate
     anchor = head_tok if head_tok is not None else span.root
     if mention.kind == "fraction":
         subject = _share_subject(doc, span, skip)
@@ -646,26 +685,62 @@ def _carry_units(doc: Doc, quantities: list[Quantity]) -> list[Quantity]:
     for q in quantities:
         m = q.mention
         sent = doc.char_span(q.start, m.end, alignment_mode="expand")
-        after = doc[sent.end] if sent is not None and sent.end < len(doc) else None
+        after = _after(doc, q)
+        glossed = _glossed(after, quantities)
         names_more = after is not None and (
-            after.pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "NUM") or after.text == "("
-        )  # "49 Zorro Road", "2,380,000 ($21,972)": something else follows
+            after.pos_ in ("NOUN", "PROPN", "ADJ", "ADV", "NUM")
+            or (after.text == "(" and not glossed)
+        )  # "49 Zorro Road", "12 (a record)": something else follows
         if q.unit is None and m.kind == "number" and not m.vague and not names_more:
             prev = next(
                 (
                     p
                     for p in reversed(out)
-                    if p.unit not in (None, "percent", "years old")
+                    if p.unit not in (None, "years old")
+                    and (p.unit != "percent" or _both_by(doc, p, q))
                     and p.mention.kind not in ("fraction",)
                     and sent is not None
                     and p.start >= sent.sent.start_char
+                    and (not glossed or _glossed(_after(doc, p), quantities))
                 ),
                 None,
             )
             if prev is not None:
                 q = replace(q, unit=prev.unit, unit_lemma=prev.unit_lemma)
+                rate = _rate(doc, after.i) if after is not None else None
+                if rate is not None and prev.unit is not None and prev.unit_lemma is not None:
+                    # "22 burglaries ... an average of 20 per week": the count, at a rate
+                    unit, lemma = prev.unit.split(" per ")[0], prev.unit_lemma.split(" per ")[0]
+                    q = replace(
+                        q, unit=f"{unit} per {rate[0]}", unit_lemma=f"{lemma} per {rate[1]}"
+                    )
         out.append(q)
     return out
+
+
+def _both_by(doc: Doc, p: Quantity, q: Quantity) -> bool:
+    """ "rose by 2 percent but the other fell by 1": two changes, so one unit. A share is not
+    otherwise carried: "rose 0.7 percent to 6,327" is a change and then a level."""
+    before = [doc.char_span(x.start, x.end, alignment_mode="expand") for x in (p, q)]
+    return all(s is not None and s.start > 0 and doc[s.start - 1].lower_ == "by" for s in before)
+
+
+def _after(doc: Doc, q: Quantity) -> Token | None:
+    """The token right after a quantity's number phrase and unit."""
+    span = doc.char_span(q.mention.start, q.end, alignment_mode="expand")
+    return doc[span.end] if span is not None and span.end < len(doc) else None
+
+
+def _glossed(bracket: Token | None, quantities: list[Quantity]) -> bool:
+    """ "2,435,000 yen ($22,480) ... and 2,380,000 ($21,972)": a bracket opening on a converted
+    sum; a bare number so glossed is a sum in the currency of the sum glossed before it."""
+    return (
+        bracket is not None
+        and bracket.text == "("
+        and any(
+            q.mention.kind == "money" and q.mention.start == bracket.idx + 1 for q in quantities
+        )
+    )
 
 
 def _share_glosses(text: str, quantities: list[Quantity]) -> list[Quantity]:

@@ -21,8 +21,12 @@ The cascade in ``find_numbers``:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from ..model import Approx
 
@@ -38,10 +42,13 @@ TENS = {
 }
 SCALES = {
     "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    # South Asian English: "Rs 500 crore" is five billion rupees, "two lakh" two hundred thousand
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 # Abbreviated scales glued to digits or following them ("$40bn", "35m", "2.5 mln").
 SCALE_ABBR = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12,
+    "trn": 1e12,
 }
 FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
@@ -67,6 +74,35 @@ CURRENCY_PREFIX = {
     "us": "dollars", "hk": "hong kong dollars", "c": "canadian dollars", "a": "australian dollars",
     "nz": "new zealand dollars", "s": "singapore dollars",
 }
+
+
+@lru_cache(maxsize=1)
+def currency_table() -> dict[str, Any]:
+    """``newsgraph/data/currencies.json``: currencies beyond those written out above."""
+    path = resources.files("newsgraph").joinpath("data", "currencies.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _currency_maps() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, bool]]]:
+    """Codes (exact capitals), signs (lower case) and words after an amount, from the table."""
+    codes: dict[str, str] = {}
+    signs: dict[str, str] = {}
+    words: dict[str, tuple[str, bool]] = {}
+    for cur in currency_table()["currencies"]:
+        codes.update((code, cur["name"]) for code in cur["codes"])
+        signs.update((sym.lower(), cur["name"]) for sym in cur["symbols"])
+        words.update((w, (cur["words"][0], bool(cur.get("after_scale")))) for w in cur["words"])
+    return codes, signs, words
+
+
+# A code counts only in capitals ("SEK 3bn"); a sign in any case; a word after the amount
+# ("1.2 trillion won") maps to (singular, needs a scale or a sum of 1,000 or more first).
+CURRENCY_CODES, CURRENCY_SIGNS, CURRENCY_WORDS = _currency_maps()
+# "R$ 5", "NT$5": the table's signs that are a capital prefix before "$", as "US $58" is
+for _sign, _name in CURRENCY_SIGNS.items():
+    if _sign.endswith("$") and _sign[:-1].isalpha():
+        CURRENCY_PREFIX.setdefault(_sign[:-1], _name)
 # Numbers after these words label something ("category 4", "aged 18"), they count nothing.
 LABELS = {
     "category", "level", "grade", "no", "number", "phase", "stage", "round", "article", "section",
@@ -150,14 +186,32 @@ UNITS: dict[str, tuple[str, str]] = {
     "db": ("decibels", "decibel"), "cal": ("calories", "calorie"),
     "kcal": ("kilocalories", "kilocalorie"), "hr": ("hours", "hour"), "cents": ("cents", "cent"),
     "percentage points": ("percentage points", "percentage point"),
-    "metric tons": ("metric tons", "metric ton"),
+    "metric tons": ("metric tons", "metric ton"), "p": ("pence", "penny"),
+    "cubic metres": ("cubic metres", "cubic metre"),
+    "cubic meters": ("cubic metres", "cubic metre"),
+    "cubic yards": ("cubic yards", "cubic yard"), "cubic inches": ("cubic inches", "cubic inch"),
+    "cubic kilometres": ("cubic kilometres", "cubic kilometre"),
+    "cubic kilometers": ("cubic kilometres", "cubic kilometre"),
+    "square inches": ("square inches", "square inch"),
+    "square yards": ("square yards", "square yard"),
+    "b/d": ("barrels per day", "barrel per day"), "m/s": ("metres per second", "metre per second"),
+    "mi/h": ("miles per hour", "mile per hour"), "wh": ("watt hours", "watt hour"),
+    "fps": ("frames per second", "frame per second"), "mp": ("megapixels", "megapixel"),
+    "megapixels": ("megapixels", "megapixel"),
+    # the singular, as a rate writes it: "$40 per square foot"
+    "square foot": ("square feet", "square foot"),
+    "square metre": ("square metres", "square metre"),
+    "square meter": ("square metres", "square metre"),
+    "square mile": ("square miles", "square mile"),
+    "square kilometre": ("square kilometres", "square kilometre"),
+    "cubic foot": ("cubic feet", "cubic foot"), "cubic metre": ("cubic metres", "cubic metre"),
 }
 # Every word that names a measure, for telling "1520 sq m" or "Tylenol 500mg" from a year or a name.
 MEASURE_WORDS = set(UNITS) | {w.lower() for pair in UNITS.values() for w in pair} | {
     "megawatt", "kilowatt", "gigawatt", "watt", "volt", "milligram", "gram", "kilogram",
 }
 # fmt: on
-PERCENT_WORDS = ("per cent", "percent", "pc", "%")
+PERCENT_WORDS = ("per cent", "percent", "pc", "pct", "%")
 # fmt: off
 MONTHS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
@@ -178,12 +232,20 @@ QUALIFIERS: tuple[tuple[str, Approx], ...] = (
 )
 # fmt: on
 
+_GLUED_CODES = "|".join(
+    sorted(
+        {"RM", "Rs", "PS", "USD", "EUR", "GBP", "JPY", "AUD", "CNY", *CURRENCY_CODES}
+        | {s for c in currency_table()["currencies"] for s in c["symbols"] if s.isalpha()},
+        key=len,
+        reverse=True,
+    )
+)
 _TOKEN = re.compile(
     r"\d+:\d\d(?:[:.]\d+)*"  # clock times and lap times, kept whole so they are skipped
     r"|\d{4}-\d\d-\d\d(?:T[\d:.]+Z?)?"  # ISO dates, likewise
     r"|\d+(?:\.\d+)?\s?[×x]\s?10[−-]?\d+"  # scientific notation, "1.99×10−30"
     r"|\d+\s?[/⁄]\s?\d+(?!\s?[/⁄])"  # a written fraction, "1/16" ("9/11/2001" is not one)
-    r"|(?:RM|Rs|PS|USD|EUR|GBP|JPY|AUD|CNY)(?=\d)"  # a currency code glued to its amount
+    rf"|(?:{_GLUED_CODES})(?=\d)"  # a currency code glued to its amount, "Rp5,000"
     r"|\d+[A-Za-z]+\d\w*|[A-Za-z]+\d\w*"  # "i4", "M50", "cac40", "9AB8": names, not numbers
     r"|(?:US|HK|A|C|NZ|S)\$|Y=|\$(?:US|A|C|NZ)(?![a-z])|[$€£¥₹%]"
     r"|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[A-Za-z]+|\S"
@@ -312,16 +374,27 @@ def _scale_after(toks: list[_Tok], j: int, money: bool) -> tuple[float, int]:
             mult *= SCALES[w]
             j += 1
             continue
-        if w in SCALE_ABBR and (_adjacent(toks[j - 1], toks[j]) or w in ("bn", "mn", "mln", "tn")):
+        if w in SCALE_ABBR and (
+            _adjacent(toks[j - 1], toks[j]) or w in ("bn", "bln", "mn", "mln", "tn")
+        ):
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if w in ("m", "b", "k") and not money:
-                if nxt is None or not nxt.low.isalpha() or nxt.low in ("in", "per", "a", "and"):
-                    break  # "ran 100m." / "800m in": metres, not millions
+                if nxt is None or not nxt.low.isalpha() or nxt.low in _AFTER_METRES:
+                    break  # "ran 100m." / "800m in" / "828m tall": metres, not millions
             mult *= SCALE_ABBR[w]
             j += 1
             continue
         break
     return mult, j
+
+
+# Words that follow a length, not a count: "the 828m tower is 828m tall", "300m away".
+# fmt: off
+_AFTER_METRES = {
+    "in", "per", "a", "and", "tall", "high", "long", "wide", "deep", "thick", "away", "above",
+    "below", "across", "underground", "underwater", "offshore", "inland", "apart",
+}
+# fmt: on
 
 
 def _plain(toks: list[_Tok], i: int) -> _Num | None:
@@ -350,13 +423,14 @@ def _plain(toks: list[_Tok], i: int) -> _Num | None:
     ):
         n = _plain(toks, j + 1)
         return None if n is None else _Num(i, n.j, -n.value, n.unit, n.kind, n.scaled)
+    sign = CURRENCY.get(low) or CURRENCY_SIGNS.get(low) or CURRENCY_CODES.get(toks[i].text)
     if (
-        low in CURRENCY
+        sign is not None
         and j + 1 < len(toks)
         and (low != "ps" or _adjacent(toks[j], toks[j + 1]))
         and (_is_digit(toks[j + 1]) or toks[j + 1].low in SMALL or toks[j + 1].low in TENS)
     ):
-        unit, kind = CURRENCY[low], "money"
+        unit, kind = sign, "money"
         j += 1
     t = toks[j]
     if _is_digit(t):
@@ -390,8 +464,10 @@ def _plain(toks: list[_Tok], i: int) -> _Num | None:
     value, j = value * mult, j2
     if unit == "dollars" and j < len(toks) and toks[j].text == "US" and _ends_phrase(toks, j + 1):
         j += 1  # "$31.20 US", "$76 US a barrel": the country of the dollar, said after it
-    if j < len(toks) and toks[j].low in ("%", "percent", "pc"):
+    if j < len(toks) and toks[j].low in ("%", "percent", "pc", "pct"):
         unit, kind, j = "percent", "percent", j + 1
+    elif unit is None and j < len(toks) and toks[j].text == "¢" and _adjacent(toks[j - 1], toks[j]):
+        unit, kind, j = "cents", "money", j + 1
     elif j + 1 < len(toks) and toks[j].low == "per" and toks[j + 1].low == "cent":
         unit, kind, j = "percent", "percent", j + 2
     return _Num(i, j, value, unit, kind, scaled)
@@ -433,6 +509,9 @@ def _vague(toks: list[_Tok], i: int) -> _Num | None:
     """ "thousands of", "tens of thousands of", "hundreds of thousands"."""
     low = toks[i].low
     k, base = i, None
+    some = _some_scale(toks, i)
+    if some is not None:
+        return some
     if (
         low in ("tens", "hundreds")
         and i + 2 < len(toks)
@@ -447,6 +526,23 @@ def _vague(toks: list[_Tok], i: int) -> _Num | None:
         return None
     # "several thousand" / "thousands" must be followed by "of" or a noun to count
     return _Num(i, k, base, None, "vague", False, vague=True)
+
+
+def _some_scale(toks: list[_Tok], i: int) -> _Num | None:
+    """ "several hundred", "a few thousand", "a couple of dozen": a scale the writer does
+    not count out, kept as vague as "hundreds of"."""
+    if toks[i].low == "several":
+        k = i
+    elif toks[i].low == "a" and i + 1 < len(toks) and toks[i + 1].low in ("few", "couple"):
+        k = i + 1
+    else:
+        return None
+    k += 2 if k + 1 < len(toks) and toks[k + 1].low == "of" else 1
+    base = 1.0
+    while k < len(toks) and (toks[k].low in SCALES or toks[k].low == "dozen"):
+        base *= SCALES.get(toks[k].low, 12.0)
+        k += 1
+    return _Num(i, k, base, None, "vague", False, vague=True) if base > 1 else None
 
 
 def _scale_of(n: _Num, toks: list[_Tok]) -> float:
@@ -475,6 +571,8 @@ def _is_name_word(toks: list[_Tok], k: int) -> bool:
     t = toks[k]
     if not t.text.isalpha() or t.text == t.low or t.low in CURRENCY or t.low in MONTHS:
         return False
+    if t.text in CURRENCY_CODES or t.low in CURRENCY_SIGNS:
+        return False
     initial = k == 0 or toks[k - 1].text in (".", "!", "?", '"', "“", "(")
     return not initial or t.text[1:] != t.text[1:].lower()
 
@@ -502,6 +600,8 @@ def _is_time_or_name(text: str, toks: list[_Tok], n: _Num) -> bool:
             return True  # "4 July"
         if re.match(r"(st|nd|rd|th)\b", after):
             return True  # ordinal "75th"
+        if digits.endswith("0") and re.match(r"'?s\b", after):
+            return True  # a decade, "in her 30s", "the '80s": a time of life or history
         if re.match(r"[:.]\d\d\s*(a\.?m|p\.?m)|:\d\d", after) or re.match(
             r"\s*(a\.m|p\.m|am\b|pm\b)", after
         ):
@@ -530,7 +630,7 @@ def _is_time_or_name(text: str, toks: list[_Tok], n: _Num) -> bool:
 
 def _measured_by(toks: list[_Tok], j: int) -> bool:
     """A measurement unit follows token ``j - 1`` ("500mg", "16 inch", "1520 sq m")."""
-    if j >= len(toks) or toks[j].low in ("times", "count", "m", "t", "l", "g", "w", "v"):
+    if j >= len(toks) or toks[j].low in ("times", "count", "m", "t", "l", "g", "w", "v", "p"):
         return False  # too ambiguous alone: "Boeing 737 t", a clause's "m"
     pair = f"{toks[j].low} {toks[j + 1].low}" if j + 1 < len(toks) else ""
     return toks[j].low in MEASURE_WORDS or pair in MEASURE_WORDS
@@ -645,6 +745,24 @@ def _year_like(digits: str) -> bool:
     return re.fullmatch(r"1[5-9]\d\d|2[01]\d\d", digits) is not None
 
 
+# fmt: off
+_CHANGE_VERBS = {
+    "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "gained", "gains",
+    "lost", "loses", "climbed", "dropped", "slipped", "jumped", "added", "adds", "shed",
+    "increased", "decreased", "declined", "grew", "surged", "plunged", "slid", "eased",
+    "rallied", "tumbled", "sank", "soared", "advanced", "edged", "dipped", "up", "down",
+}
+# fmt: on
+
+
+def _from_before(toks: list[_Tok], i: int) -> bool:
+    """ "from" before token ``i``, or before a qualifier that is ("from up to 252 miles")."""
+    if i > 0 and toks[i - 1].low == "from":
+        return True
+    words = " ".join(t.low for t in toks[max(0, i - 4) : i])
+    return any(words.endswith(f"from {phrase}") for phrase, _ in QUALIFIERS)
+
+
 def _is_range(toks: list[_Tok], n: _Num, m: _Num) -> bool:
     """Two numbers joined by "to", "-", "–", or "and" after "between".
 
@@ -659,15 +777,22 @@ def _is_range(toks: list[_Tok], n: _Num, m: _Num) -> bool:
         if (m.j < len(toks))
         else False
     )
-    from_to = gap <= 4 and n.i > 0 and toks[n.i - 1].low == "from" and toks[m.i - 1].low == "to"
+    before = "from" if _from_before(toks, n.i) else toks[n.i - 1].low if n.i > 0 else ""
+    # "from 208 pounds to 193", "from $75 US per barrel to $45": what lies between names the
+    # unit, so it holds no clause break, no other number and no second "to"
+    from_to = (
+        gap <= 8
+        and before == "from"
+        and toks[m.i - 1].low == "to"
+        and not any(t.low in (",", ";", "and", "or", "but", "to") for t in toks[n.j : m.i - 1])
+    )
     if gap != 1 and not glued_unit and not from_to:
         return False
     joiner = toks[m.i - 1].low
-    before = toks[n.i - 1].low if n.i > 0 else ""
     if _year_like(toks[n.i].text) and not n.unit and (_year_like(toks[m.i].text) or m.value < 100):
         return False  # "2008 to 2020", "2014-15": years
-    if gap > 1 and before == "from" and joiner == "to" and gap <= 4:
-        return True  # "from 208 pounds to 193"
+    if from_to:
+        return True
     if joiner == "and":
         return before == "between"
     if joiner not in ("to", "-", "–", "—"):
@@ -675,6 +800,10 @@ def _is_range(toks: list[_Tok], n: _Num, m: _Num) -> bool:
     if before in ("between", "from"):
         return True
     if before == "by" or (n.unit is not None and m.unit is not None and n.unit != m.unit):
+        return False
+    # "gold fell $12 to $1,945": the change, then the new level; "were up 30 to 40 cents"
+    # names its unit once, so it is a range of the change
+    if before in _CHANGE_VERBS and (n.unit is not None or gap > 1):
         return False
     if n.kind == "percent" and m.kind != "percent":
         return False
