@@ -101,6 +101,8 @@ def test_pages_show_what_users_look_for(client: TestClient) -> None:
         "/api/events?since=20251",
         "/api/quotes?text=" + "x" * 201,
         "/api/search?q=%00",
+        "/api/quotes?offset=5&offset=0",
+        "/search?since=2025&since=2024",
     ],
 )
 def test_bad_parameters_are_4xx_with_a_message(client: TestClient, url: str) -> None:

@@ -79,6 +79,12 @@ def _messages(exc: RequestValidationError) -> list[str]:
     return out
 
 
+def _repeated(request: Request) -> list[str]:
+    """Query parameters given more than once (no route takes a list)."""
+    names = [name for name, _ in request.query_params.multi_items()]
+    return sorted({n for n in names if names.count(n) > 1})
+
+
 def create_app(db: str) -> FastAPI:
     """The FastAPI app over the store at ``db`` (a path or a ``postgresql://`` URL).
 
@@ -111,7 +117,22 @@ def create_app(db: str) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
+        repeated = _repeated(request)
+        if repeated:
+            # every parameter takes one value; FastAPI would silently keep the last
+            messages = [f"{name}: given more than once" for name in repeated]
+            response: Response = (
+                JSONResponse({"error": "invalid parameters", "messages": messages}, 422)
+                if request.url.path.startswith("/api/")
+                else render(
+                    request,
+                    "error.html",
+                    {"title": "Invalid request", "messages": messages},
+                    status_code=422,
+                )
+            )
+        else:
+            response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
