@@ -105,6 +105,30 @@ def test_different_counted_nouns_or_subjects_stay_apart() -> None:
     assert units == [("bridge", 1), ("people", 3), ("percent", 1), ("percent", 1)]
 
 
+def test_group_is_labelled_by_the_subject_most_reports_share() -> None:
+    (g,) = group_figures(REPORTS, about="displaced")
+    assert g.about == "people displaced by the floods"
+
+
+def test_different_fates_in_one_place_are_different_counts() -> None:
+    rally = [
+        ctx("r1", 10_000, "people", "people marched through Dunmore on Saturday", "Wire One",
+            "2025-03-15"),
+        ctx("r2", 12_000, "people", "people joined Saturday's rally in Dunmore", "Daily Lantern",
+            "2025-03-16"),
+        ctx("r3", 79, "people", "people detained in Dunmore on Saturday", "Wire One",
+            "2025-03-16"),
+        ctx("r4", 14, "people", "people injured in Dunmore on Saturday", "Harbour Gazette",
+            "2025-03-16"),
+        ctx("r5", 16, "people", "people hurt in the Dunmore clashes", "Daily Lantern",
+            "2025-03-17"),
+    ]  # fmt: skip
+    groups = sorted(
+        sorted(r.item.claim.article_id for r in g.rows) for g in group_figures(rally)
+    )
+    assert groups == [["r1", "r2"], ["r3"], ["r4", "r5"]]
+
+
 def test_min_articles_keeps_only_repeated_figures() -> None:
     assert [g.unit for g in group_figures(REPORTS, min_articles=2)] == ["people"]
 

@@ -8,7 +8,13 @@ count the same thing:
 1. the same counted noun (``unit``, compared in a singular form, so "troops"
    and "troop" meet; shares and sums only with a shared subject word);
 2. and something shared about it: a content word of the subject beyond the
-   unit ("displaced", "floods") or an entity the claim names.
+   unit ("displaced", "floods") or an entity the claim names;
+3. and no different fate: people killed, injured, detained, displaced, sent or
+   taking part are different counts even in the same place on the same day
+   ("79 people detained" is not a crowd size).
+
+A group is labelled with the subject one of its reports actually wrote, the
+one sharing most words with the others ("people displaced by the floods").
 
 Groups are ordered in time (the article's publication date, else the claim's
 own date) and every change of value from one report to the next is flagged.
@@ -41,6 +47,17 @@ _QUALIFIER_TEXT = {
     "at_most": "up to ",
     "exact": "",
     "range": "",
+}
+# What happened to the counted people or things: two claims with different fates
+# count different things. Words are compared after ``singular``.
+_FATES = {
+    "dead": "killed kill died die dead death toll perished drowned fatality",
+    "hurt": "injured injure wounded wound hurt",
+    "held": "detained detain arrested arrest jailed jail imprisoned captured prisoner",
+    "displaced": "displaced displace fled flee evacuated evacuate homeless refugee",
+    "missing": "missing",
+    "sent": "sent send deployed deploy",
+    "present": "joined join attended attend gathered gather rallied marched turned poured part",
 }
 # Two values within this share of each other are the same figure reported again.
 TOLERANCE = 0.02
@@ -138,6 +155,9 @@ def singular(word: str) -> str:
     return w
 
 
+_FATE_OF = {singular(w): fate for fate, words in _FATES.items() for w in words.split()}
+
+
 # Spans of time ("talks lasted two days") are durations, not figures anyone disputes.
 _DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
@@ -170,6 +190,9 @@ def _related(a: ClaimContext, b: ClaimContext, unit: str) -> bool:
     if a.story and b.story and a.story != b.story:
         return False  # "people killed" in two earthquakes are two figures
     wa, wb = _words(a, unit), _words(b, unit)
+    fates_a, fates_b = _fates(wa), _fates(wb)
+    if fates_a and fates_b and not fates_a & fates_b:
+        return False  # killed vs injured, detained vs marching: different counts
     if wa & wb:
         return True
     if {e.lower() for e in a.entities} & {e.lower() for e in b.entities}:
@@ -241,11 +264,29 @@ def _clusters(members: list[ClaimContext], unit: str) -> list[list[ClaimContext]
     return list(out.values())
 
 
+def _fates(words: set[str]) -> set[str]:
+    return {_FATE_OF[w] for w in words if w in _FATE_OF}
+
+
 def _about(cluster: list[ClaimContext], unit: str) -> str:
-    """The subject words most reports share, as a label for the group."""
+    """The subject one report wrote that shares most words with the others.
+
+    Ties go to the subject with fewer words of its own, then the shorter; a group whose claims have no subject is
+    labelled by its unit.
+    """
     counts: dict[str, int] = {}
-    for it in cluster:
-        for w in _words(it, unit):
+    words = [_words(it, unit) for it in cluster]
+    for ws in words:
+        for w in ws:
             counts[w] = counts.get(w, 0) + 1
-    top = sorted(counts, key=lambda w: (-counts[w], w))[:3]
-    return " ".join([unit, *top]) if top else unit
+    best: tuple[int, int, int, str] | None = None
+    for it, ws in zip(cluster, words, strict=True):
+        subject = " ".join((it.claim.subject or "").split())
+        if not subject:
+            continue
+        shared = sum(counts[w] - 1 for w in ws)
+        alone = sum(1 for w in ws if counts[w] == 1)
+        rank = (-shared, alone, len(subject), subject)
+        if best is None or rank < best:
+            best = rank
+    return best[3] if best else unit
