@@ -167,3 +167,15 @@ def test_seats_and_acting_capitals_stand_for_governments(nlp) -> None:  # type: 
     assert find(ours, "Government of China").type == "ORG"
     city = find(ours, "Beijing")
     assert city.type == "GPE" and city.country == "CN"
+
+
+def test_last_word_of_an_x_of_y_organisation_is_a_later_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Volunteers from the Temple of Orvane cleaned the beach on Sunday. Later, Orvane "
+        "thanked the town, and gifts from Orvane arrived."
+    )
+    raw, ours, _ = run(nlp, text)
+    assert [t for t, _ in raw].count("Orvane") == 1  # the model finds one of the two
+    assert len(find(ours, "Orvane").mentions) == 2 and find(ours, "Orvane").type == "ORG"
+    _, ours, _ = run(nlp, "The Bank of Norway raised rates. Farmers in Norway protested.")
+    assert find(ours, "Norway").type == "GPE"  # a known place is never the short form

@@ -22,11 +22,14 @@ reads the one parse (``doc.ents``, tags, dependencies) and, in order:
    PhraseMatcher pass) and later mentions of names already found;
 8. groups mentions into entities (``names.resolve_article``): short forms go
    to the full name, a shared surname to the most salient bearer, not to a
-   byline writer or a relative.
+   byline writer or a relative;
+9. marks the place mentions that act in their sentence ("Norway vetoed the
+   plan"): the entity stays a country, the mention stands for its government
+   or team (``EntityResult.acting``).
 
-The token-shape rules behind steps 2-5 (captions, "pro-Beijing" modifiers,
-event names, case evidence, split names, person-shaped names) live in
-``entity_rules``.
+The token-shape rules behind steps 2-5 and 9 (captions, "pro-Beijing"
+modifiers, event and building names, case evidence, split names, acronyms,
+person-, body- and place-shaped names, acting places) live in ``entity_rules``.
 
 Everything is a pass over tokens or spans of the existing Doc: no second parse.
 """
@@ -69,7 +72,7 @@ _ORG_SUFFIXES = frozenset(
     "agency association university college bank committee commission union organization "
     "organisation institute foundation court department army forces force police office club fc "
     "league federation authority service services board airlines airways times news network "
-    "school hospital church team assembly parliament congress senate government".split()
+    "school hospital church team assembly parliament congress senate government org".split()
 )
 _SPEECH = frozenset(
     "say tell add state announce claim insist warn write ask reply note argue confirm deny "
@@ -93,10 +96,16 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True)
 class EntityResult:
-    """The entities of one article and its dateline place ("Berlin"), if it has one."""
+    """The entities of one article and its dateline place ("Berlin"), if it has one.
+
+    ``acting`` holds the character spans of place mentions that act in their
+    sentence ("Norway vetoed the plan"): the entity stays a country (GPE), but
+    that mention stands for its government or team, as ACE's GPE-as-ORG role.
+    """
 
     entities: tuple[ArticleEntity, ...]
     dateline: str | None = None
+    acting: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -145,12 +154,19 @@ def extract_entities(doc: Doc) -> EntityResult:
     for span in kept:
         if not span.fixed:
             _retype_place(doc, span)
+    for start, end, label in rules.acronym_spans(doc, kept, covered):
+        kept.append(_Span(start, end, label, name=doc[start:end].text))
+        covered[start:end] = [True] * (end - start)
     kept.extend(_gazetteer_spans(doc, covered))
     kept.extend(_repeat_spans(doc, kept, covered))
     kept.sort(key=lambda s: s.start)
     text = doc.text  # Doc.text joins every token: read it once
     mentions = [_mention(doc, text, s) for s in kept]
-    return EntityResult(resolve_article(mentions, len(text)), dateline)
+    acting = tuple(
+        (doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1]))
+        for s in rules.acting_places(doc, kept)
+    )
+    return EntityResult(resolve_article(mentions, len(text)), dateline, acting)
 
 
 def _cover(covered: list[bool], span: _Span) -> None:
@@ -425,8 +441,15 @@ def _retype_things(doc: Doc, span: _Span) -> None:
     if rules.event_name(span.name):
         span.label, span.fixed = "EVENT", True
         return
+    if span.label in {"ORG", "PERSON", "GPE"} and rules.facility_name(span.name):
+        span.label = "FAC"  # "Riverside Station", "Harbour Towers": a building or a stop
+        return
     if span.label in {"PRODUCT", "WORK_OF_ART"}:
         span.label = "DROP"
+        return
+    other = rules.other_kind(doc, span)
+    if other is not None:
+        span.label = other
         return
     name = span.name
     if (
@@ -540,10 +563,12 @@ def _vote_types(doc: Doc, spans: list[_Span]) -> None:
 
     Each mention votes for its model label. A title in front, a personal cue
     ("was born", "X's father") or a person's shape (``entity_rules.person_shape``)
-    votes PERSON; an organisational last word
-    ("Party", "Inc") votes ORG. A name that is the surname of a full personal
-    name in the article gets PERSON votes for each full mention, and more if the
-    full name came first, as news introduces people before shortening them.
+    votes PERSON; an organisational last word ("Party", "Inc"), an
+    organisational head before "of" ("Municipality of X") or members and
+    officials ("a member of X") vote ORG. A name that is the surname of a full
+    personal name in the article gets PERSON votes for each full mention, and
+    more if the full name came first, as news introduces people before
+    shortening them. A tie goes to the label of the name's first mention.
     """
     surnames: dict[str, list[int]] = {}
     for span in spans:
@@ -552,20 +577,27 @@ def _vote_types(doc: Doc, spans: list[_Span]) -> None:
             surnames.setdefault(words[-1], []).append(span.start)
     votes: dict[str, dict[str, float]] = {}
     first: dict[str, int] = {}
+    first_label: dict[str, str] = {}
     people = {i for s in spans if s.label == "PERSON" for i in range(s.start, s.end)}
-    for span in spans:
+    for span in sorted(spans, key=lambda s: s.start):
         if span.fixed or span.label not in _VOTING:
             continue
         tally = votes.setdefault(span.name, {})
         first.setdefault(span.name, span.start)
+        first_label.setdefault(span.name, span.label)
         tally[span.label] = tally.get(span.label, 0.0) + 1.0
         if span.role or _person_cue(doc, span) or rules.person_shape(doc, span, people):
             tally["PERSON"] = tally.get("PERSON", 0.0) + 3.0
+        elif rules.organisation_cue(doc, span):
+            tally["ORG"] = tally.get("ORG", 0.0) + 3.0
+        elif rules.place_cue(doc, span):
+            tally["GPE"] = tally.get("GPE", 0.0) + 3.0
     org_parts = _org_name_parts(spans)
     for name, tally in votes.items():
         words = name.split()
-        if words[-1].lower() in _ORG_SUFFIXES and len(words) > 1:
-            tally["ORG"] = tally.get("ORG", 0.0) + 5.0
+        headed = len(words) > 2 and words[1] == "of" and words[0].lower() in _ORG_HEADS
+        if (words[-1].lower() in _ORG_SUFFIXES and len(words) > 1) or headed:
+            tally["ORG"] = tally.get("ORG", 0.0) + 5.0  # "Civic Party", "Municipality of Ada"
         elif name in org_parts and lookup(name) is None and "PERSON" not in tally:
             tally["ORG"] = tally.get("ORG", 0.0) + 3.0 * org_parts[name] + 2.0
         elif name in surnames and getattr(lookup(name), "kind", None) != "country":
@@ -575,7 +607,9 @@ def _vote_types(doc: Doc, spans: list[_Span]) -> None:
     for span in spans:
         found = votes.get(span.name)
         if found and not span.fixed and span.label in found:
-            span.label = max(found.items(), key=lambda kv: (kv[1], kv[0] == span.label))[0]
+            # A tie goes to the label of the name's first mention: one type per article.
+            lead = first_label[span.name]
+            span.label = max(found.items(), key=lambda kv: (kv[1], kv[0] == lead))[0]
 
 
 def _org_name_parts(spans: list[_Span]) -> dict[str, int]:
@@ -615,7 +649,11 @@ def _person_cue(doc: Doc, span: _Span) -> bool:
 
 
 def _repeat_spans(doc: Doc, spans: list[_Span], covered: list[bool]) -> list[_Span]:
-    """Step 4b: later mentions of names already found that the model missed."""
+    """Step 4b: later mentions of names already found that the model missed.
+
+    A person's surname and the last word of an organisation named "X of Y"
+    (not a known place) count as later mentions too.
+    """
     known: dict[str, list[tuple[tuple[str, ...], _Span]]] = {}
     for span in spans:
         if span.label not in {"PERSON", "ORG", "GPE", "MEDIA", "NORP", "LOC", "FAC"}:
@@ -624,6 +662,9 @@ def _repeat_spans(doc: Doc, spans: list[_Span], covered: list[bool]) -> list[_Sp
         forms = [words]
         if span.label == "PERSON" and len(words) > 1 and _plausible_person(list(words)):
             forms.append(words[-1:])
+        elif span.label == "ORG" and len(words) > 2 and words[-2] == "of":
+            if lookup(words[-1]) is None:
+                forms.append(words[-1:])  # "Temple of Orvane", later "Orvane"
         for form in forms:
             if form[0][:1].isupper():
                 known.setdefault(form[0], []).append((form, span))
@@ -664,7 +705,7 @@ def _repeat_spans(doc: Doc, spans: list[_Span], covered: list[bool]) -> list[_Sp
 _ORG_HEADS = frozenset(
     "ministry university party council agency association institute foundation commission "
     "committee organization organisation union bank department court police army navy "
-    "corporation company group federation authority college hospital church".split()
+    "corporation company group federation authority college hospital church municipality".split()
 )
 
 
@@ -694,6 +735,10 @@ def _pattern_spans(doc: Doc, covered: list[bool]) -> list[_Span]:
         name = clean_name(doc[i:end].text)
         if end - i > 1 and _outlet_name(name):
             span = _Span(i, end, "MEDIA", name=name, fixed=True)
+        elif end - i > 1 and rules.facility_name(name):
+            span = _Span(i, end, "FAC", name=name)
+        elif 2 <= end - i <= 3 and rules.given_name_run(doc, i, end):
+            span = _Span(i, end, "PERSON", name=name)
         elif _ORG_HEADS.intersection(words) and end - i > 1:
             span = _Span(i, end, "ORG", name=name)
         elif (
@@ -717,10 +762,12 @@ def _name_word(doc: Doc, i: int, start: int) -> bool:
     token = doc[i]
     if token.is_title and token.pos_ in {"PROPN", "NOUN"}:
         return True
-    # "of"/"for"/"the" inside a name, followed by a capitalised word.
+    # "of"/"for"/"the" inside a name, or a hyphen glued on both sides ("Al-Noor"),
+    # followed by a capitalised word.
+    glued = token.text == "-" and not token.whitespace_ and not doc[i - 1].whitespace_
     return (
         i > start
-        and token.lower_ in {"of", "for", "the", "and"}
+        and (token.lower_ in {"of", "for", "the", "and"} or glued)
         and i + 1 < len(doc)
         and doc[i + 1].is_title
     )
@@ -728,7 +775,7 @@ def _name_word(doc: Doc, i: int, start: int) -> bool:
 
 def _alone(doc: Doc, i: int) -> bool:
     """A proper noun not glued to other capitalised words ("Explorer" in "Internet Explorer")."""
-    if doc[i].pos_ != "PROPN" and not rules.capitalised_noun(doc, i):
+    if doc[i].pos_ != "PROPN" and not rules.capitalised_noun(doc, i) and not rules.acronym(doc[i]):
         return False
     before = i > 0 and doc[i - 1].is_title and not doc[i].is_sent_start
     after = i + 1 < len(doc) and doc[i + 1].is_title
