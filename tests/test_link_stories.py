@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
-from newsgraph.link.stories import StoryClusterer, cluster, story_doc
+from newsgraph.link.stories import (
+    StoryClusterer,
+    StoryDoc,
+    StoryState,
+    best_candidates,
+    cluster,
+    story_doc,
+)
 from newsgraph.link.story_store import cluster_new_articles
 from newsgraph.model import Article, ArticleEntity, Entity, Extraction
 from newsgraph.store.sql import SQLStore
@@ -100,6 +108,41 @@ def test_dropping_a_story_clears_only_its_postings() -> None:
     assert not any(sid in ids for ids in clusterer.postings.values())
 
 
+def _story(size: int, names: dict[str, int], people: dict[str, int] | None = None) -> StoryState:
+    return StoryState("s", "t", {1: 1.0}, Counter(names), size=size, people=Counter(people or {}))
+
+
+def test_a_name_counts_by_how_many_of_the_storys_articles_carry_it() -> None:
+    """A big story has named many places once: such a stray name is weak evidence."""
+    clusterer = StoryClusterer()
+    story = _story(40, {"oslo": 1, "bergen": 20})
+    stray, held = (clusterer.score({}, StoryDoc("a", "x", names=frozenset({n})), story)
+                   for n in ("oslo", "bergen"))
+    assert 0 < stray < held / 2
+    small = _story(3, {"oslo": 1})  # in a small story one article is a fair share
+    assert clusterer.score({}, StoryDoc("a", "x", names=frozenset({"oslo"})), small) == held
+
+
+def test_a_lone_articles_main_person_is_its_storys_core() -> None:
+    clusterer = StoryClusterer()
+    story = _story(1, {"tara reid": 1, "malibu": 1}, {"tara reid": 1})
+    same = StoryDoc("a", "x", names=frozenset({"tara reid", "malibu"}))
+    other = StoryDoc("b", "x", names=frozenset({"lindsay lohan", "malibu"}))
+    penalty = clusterer.params.core_penalty
+    assert clusterer.score({}, other, story) < clusterer.score({}, same, story) - penalty
+
+
+def test_an_article_naming_no_one_is_judged_by_its_text_alone() -> None:
+    clusterer = StoryClusterer()
+    p, story = clusterer.params, _story(2, {"mandalay": 2})
+    nameless = clusterer.score({1: 0.5}, StoryDoc("a", "x"), story)
+    assert nameless == (p.text_weight + p.name_weight) * 0.5
+
+
+def test_candidates_share_two_top_terms_most_first() -> None:
+    assert best_candidates(Counter({"a": 1, "b": 3, "c": 2, "d": 3})) == ["b", "d", "c"]
+
+
 def _add(store: SQLStore, rows: list[tuple], duplicate_of: dict[str, str] | None = None) -> None:
     dups = duplicate_of or {}
     store.add_articles([
@@ -158,3 +201,15 @@ def test_state_tables_hold_document_counts(store: SQLStore) -> None:
     cluster_new_articles(store)
     assert store.query("SELECT value FROM meta WHERE key = 'story_docs'") == [("3",)]
     assert store.query("SELECT COUNT(*) FROM story_state")[0][0] == 1
+
+
+def test_a_story_quiet_for_half_a_year_is_not_a_candidate(store: SQLStore) -> None:
+    """In the store and in memory alike: candidates come from the months around the article."""
+    later = ("rio-again", "2025-08-01") + SUMMIT_RIO[1][2:]
+    rows = [*SUMMIT_RIO[:2], later]
+    _add(store, rows)
+    cluster_new_articles(store)
+    stored = dict(store.query("SELECT id, story_id FROM articles"))
+    assert stored["rio-1"] == stored["rio-2"] != stored["rio-again"]
+    in_memory = cluster([_doc(r) for r in rows])
+    assert _groups(in_memory) == _groups(stored)

@@ -49,6 +49,7 @@ class Corpus:
             if event.event_group:
                 self.groups.setdefault(event.event_group, []).append(event)
         self.urls = urls
+        self.story_of = {a.url: a.story_id for a in store.iter_articles()}
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +141,15 @@ def _overlaps(event: Event, start: int, length: int) -> bool:
 def test_single_event(corpus: Corpus, spec: dict[str, Any]) -> None:
     found = [(v.type, v.status, v.date, v.trigger) for v in corpus.by_url.get(spec["url"], [])]
     assert _single_ok(corpus, spec), found
+
+
+def test_every_story_of_the_sample_corpus_is_right(corpus: Corpus) -> None:
+    """Story clustering, on the same run: the truth's stories exactly, no more, no fewer."""
+    found: dict[str | None, set[str]] = {}
+    for url, story in corpus.story_of.items():
+        found.setdefault(story, set()).add(url)
+    truth: dict[str, set[str]] = {}
+    for url, story in TRUTH["articles"].items():
+        truth.setdefault(story, set()).add(url)
+    assert None not in found
+    assert sorted(map(sorted, found.values())) == sorted(map(sorted, truth.values()))

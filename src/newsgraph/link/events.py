@@ -493,41 +493,46 @@ def candidate_events(
     When ``story_ids`` or ``actor_ids`` are given, only events of those stories
     or with one of those actors are returned (the blocks ``group_events``
     compares within), so the work stays proportional to the new articles, not
-    to the store. The SQL filters dates by year (dates are ISO text of any
-    granularity; ``SUBSTR`` works alike in SQLite and PostgreSQL); the exact
-    window is checked here.
+    to the store: the events of given stories are read through their
+    articles (index ``articles_story``), those of given actors through
+    ``event_actors``. Dates are filtered by year first (ISO text of any
+    granularity; ``SUBSTR`` works alike in SQLite and PostgreSQL), then by
+    the exact window; undated events are not candidates.
     """
     kinds, stories, actors = sorted(set(types)), sorted(set(story_ids)), sorted(set(actor_ids))
     if not kinds:
         return []
-    where = [
-        f"e.type IN ({_marks(kinds)})",
-        "SUBSTR(e.date, 1, 4) >= ?",
-        "SUBSTR(e.date, 1, 4) <= ?",
-    ]
-    params: list[str] = [*kinds, start[:4], end[:4]]
-    either = []
+    years = (start[:4], end[:4])
     if stories:
-        either.append(f"a.story_id IN ({_marks(stories)})")
-        params += stories
-    if actors:
-        either.append(
-            f"e.id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({_marks(actors)}))"
-        )
-        params += actors
-    if either:
-        where.append("(" + " OR ".join(either) + ")")
-    rows = store.query(
-        "SELECT e.id, e.article_id FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE {' AND '.join(where)}",
-        params,
-    )
+        # led by the stories' articles (index articles_story), type and year checked here: with
+        # a type in the SQL, SQLite reads every stored event of that type instead
+        rows = [r for chunk in _in_chunks(stories) for r in store.query(
+            "SELECT e.id, e.article_id, e.type, e.date FROM articles a "
+            f"JOIN events e ON e.article_id = a.id WHERE a.story_id IN ({_marks(chunk)})", chunk)]
+        rows = [r for r in rows if r[2] in kinds and r[3] and years[0] <= r[3][:4] <= years[1]]
+    else:
+        rows = []
+    if actors or not stories:
+        where = [f"e.type IN ({_marks(kinds)})", "SUBSTR(e.date, 1, 4) >= ?",
+                 "SUBSTR(e.date, 1, 4) <= ?"]
+        params: list[str] = [*kinds, *years]
+        if actors:
+            where.append("e.id IN (SELECT event_id FROM event_actors "
+                         f"WHERE entity_id IN ({_marks(actors)}))")
+            params += actors
+        rows += store.query(
+            f"SELECT e.id, e.article_id FROM events e WHERE {' AND '.join(where)}", params)
     wanted = {r[0] for r in rows}
     lo, hi = period(start), period(end)
     events = [v for v in store.events(sorted({r[1] for r in rows})) if v.id in wanted]
     if lo is None or hi is None:
         return events
     return [v for v in events if (p := period(v.date)) is None or (p[1] >= lo[0] and p[0] <= hi[1])]
+
+
+def _in_chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _marks(items: Sequence[str]) -> str:
@@ -558,7 +563,11 @@ def link_new_events(
         kinds |= {t for g in _COMPATIBLE_TYPES if kinds & g for t in g}
         mine = {a.id: a for a in store.iter_articles(sorted({v.article_id for v in new}))}
         stories = {a.story_id for a in mine.values() if a.story_id}
-        actors = {x for v in new for x in v.actors}
+        # a mention with a story is compared within its story only (``_blocks``): actors
+        # find candidates for story-less mentions alone, else a common actor ("United
+        # States") would fetch a year of the store's events that are never compared
+        actors = {x for v in new if not getattr(mine.get(v.article_id), "story_id", None)
+                  for x in v.actors}
         old = candidate_events(store, kinds, start, end, stories, actors)
     ids = sorted({v.article_id for v in [*new, *old]})
     articles = {a.id: a for a in store.iter_articles(ids)}

@@ -271,8 +271,8 @@ def _fates(words: set[str]) -> set[str]:
 def _about(cluster: list[ClaimContext], unit: str) -> str:
     """The subject one report wrote that shares most words with the others.
 
-    Ties go to the subject with fewer words of its own, then the shorter; a group whose claims have no subject is
-    labelled by its unit.
+    Ties go to the subject with fewer words of its own, then the shorter; a
+    group whose claims have no subject is labelled by its unit.
     """
     counts: dict[str, int] = {}
     words = [_words(it, unit) for it in cluster]

@@ -1,11 +1,11 @@
 """Story clustering: articles about the same developing story, grouped as they arrive.
 
 Single-pass and incremental: a new article is compared only with the stories
-that share one of its distinctive terms (an inverted index), never with the
-whole store, and joins the best one when the evidence is strong enough, else
-starts a story of its own. Nothing is re-clustered when an article arrives;
-the one repair is local: stories among the article's candidates that have
-grown alike are merged.
+that share at least two of its distinctive terms (an inverted index), never
+with the whole store, and joins the best one when the evidence is strong
+enough, else starts a story of its own. Nothing is re-clustered when an
+article arrives; the one repair is local: stories among the article's
+candidates that have grown alike are merged.
 
 The evidence an article brings to a story, in order of weight:
 
@@ -14,10 +14,15 @@ The evidence an article brings to a story, in order of weight:
    frequencies are counted as articles arrive);
 2. who and where: overlap of the article's named people, organisations and
    places with the story's; two stories of the same kind (two rehab
-   admissions, two earthquakes) share words but not names;
-3. whom the story is about: when most of a story's articles are mainly about
-   one person and the article does not name that person at all, it is most
-   likely the same kind of event happening to someone else;
+   admissions, two earthquakes) share words but not names. A name counts in
+   full once at least ``name_share`` of the story's articles carry it: a
+   big story has named nearly every place once, and those stray names must
+   not let it absorb whatever mentions one of them. An article that names no
+   one has no evidence either way, and its text weighs for both;
+3. whom the story is about: when most of a story's articles (or its one
+   article) are mainly about one person and the article does not name that
+   person at all, it is most likely the same kind of event happening to
+   someone else;
 4. when: years named in the lede that the story never names, and a story
    quiet for longer than ``window_days``, count against.
 
@@ -36,6 +41,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -43,7 +49,9 @@ N_FEATURES = 1 << 20
 TOP_TERMS = 25  # distinctive terms per article used to find candidate stories
 CENTROID_TERMS = 300  # terms kept in a story's centroid
 MAX_CANDIDATES = 30  # stories scored per article, those sharing most of its top terms
+MIN_SHARED = 2  # top terms a candidate story must share with the article
 MAX_POSTINGS = 500  # terms in more articles than this are too common to find stories by
+REACH_DAYS = 180  # a dated article's candidates: stories active this close to its date
 NAME_LIMIT = 300  # names kept per story
 YEAR_HEAD = 1500  # characters of the lede searched for years
 
@@ -91,13 +99,14 @@ class StoryParams:
     floor: float = 0.08  # ... but never below this
     text_weight: float = 0.7
     name_weight: float = 0.4
-    core_penalty: float = 0.2  # the person the story is about is not named
+    core_penalty: float = 0.25  # the person the story is about is not named
     core_share: float = 0.4  # of its articles mainly about one person, for that to count
     year_penalty: float = 0.15
     window_days: int = 14
     late_penalty: float = 0.25
     merge_threshold: float = 0.35
     merge_candidates: int = 5  # best-scoring other candidates checked for a merge
+    name_share: float = 0.1  # a name in fewer of a story's articles than this counts less
 
 
 def years_in(text: str, head: int = YEAR_HEAD) -> frozenset[int]:
@@ -114,6 +123,7 @@ def terms(text: str) -> Counter[int]:
     return counts
 
 
+@lru_cache(maxsize=1 << 17)  # words repeat: most of an article's are hashed already
 def _hash(word: str) -> int:
     # FNV-1a: stable across processes (Python's own hash is salted), so stored terms stay valid
     h = 2166136261
@@ -132,20 +142,23 @@ def _norm(vec: dict[int, float]) -> float:
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    # only the shared terms: the key intersection runs in C, the products over a few dozen
+    return sum(a[k] * b[k] for k in sorted(a.keys() & b.keys()))
+
+
+def day_number(iso: str | None) -> int | None:
+    """The proleptic ordinal of an ISO date of any granularity ("2025", "2025-03", …)."""
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat((iso + "-01-01")[:10] if len(iso) < 10 else iso[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def _days_between(a: str | None, b: str | None) -> int | None:
-    if not a or not b:
-        return None
-    try:
-        da = date.fromisoformat((a + "-01-01")[:10] if len(a) < 10 else a[:10])
-        db = date.fromisoformat((b + "-01-01")[:10] if len(b) < 10 else b[:10])
-    except ValueError:
-        return None
-    return (da - db).days
+    da, db = day_number(a), day_number(b)
+    return None if da is None or db is None else da - db
 
 
 def _name_overlap(a: Iterable[str], b: Counter[str] | frozenset[str]) -> float:
@@ -175,11 +188,17 @@ class StoryClusterer:
 
     # -- state access (overridden by the store-backed clusterer) -----------------
 
-    def candidate_ids(self, top: Iterable[int]) -> list[str]:
-        """The stories sharing most of the article's top terms (at most ``MAX_CANDIDATES``)."""
+    def candidate_ids(self, top: Iterable[int], doc: StoryDoc) -> list[str]:
+        """The stories sharing most of the article's top terms (at most ``MAX_CANDIDATES``),
+        and for a dated article active within ``REACH_DAYS`` of its date."""
         shared = Counter(sid for t in top for sid in self.postings.get(t, ()))
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [sid for sid, _ in ranked[:MAX_CANDIDATES]]
+        day = day_number(doc.published)
+        if day is not None:
+            for sid in list(shared):
+                last = day_number(self.stories[sid].last_seen)
+                if last is None or abs(last - day) > REACH_DAYS:  # as the store's index
+                    del shared[sid]
+        return best_candidates(shared)
 
     def load(self, story_id: str) -> StoryState:
         return self.stories[story_id]
@@ -236,9 +255,11 @@ class StoryClusterer:
         return {n: idf.get(_name_term(n), 1.0) for n in sorted(names)}  # a fixed sum order
 
     def core(self, story: StoryState) -> list[str]:
-        """The people most of a story's articles are mainly about (none for a lone article)."""
-        if story.size < 2:
-            return []
+        """The people most of a story's articles are mainly about.
+
+        A lone article counts too: the person it is mainly about is the story's
+        until other articles say otherwise (two same-kind events, two people).
+        """
         least = self.params.core_share * story.size
         return [n for n, c in story.people.items() if c >= least]
 
@@ -251,10 +272,13 @@ class StoryClusterer:
         """
         p = self.params
         names = names if names is not None else dict.fromkeys(doc.names, 1.0)
-        s = p.text_weight * _dot(vec, story.centroid) / story.norm
         total = sum(names.values())
+        # an article naming no one has no name evidence either way: its text counts for both
+        weight = p.text_weight if total else p.text_weight + p.name_weight
+        s = weight * _dot(vec, story.centroid) / story.norm
         if total and story.names:
-            s += p.name_weight * sum(w for n, w in names.items() if n in story.names) / total
+            s += p.name_weight * sum(w * self.name_share(story, n) for n, w in names.items()
+                                     if n in story.names) / total
         core = self.core(story)
         if core and not any(n in doc.names for n in core):
             s -= p.core_penalty
@@ -267,6 +291,10 @@ class StoryClusterer:
         if early is not None and early > p.window_days:
             s -= p.late_penalty
         return s
+
+    def name_share(self, story: StoryState, name: str) -> float:
+        share = self.params.name_share * story.size
+        return min(1.0, story.names[name] / share) if share > 1 else 1.0
 
     def threshold(self, story: StoryState) -> float:
         """Larger stories have steadier centroids: they may accept a little less."""
@@ -301,7 +329,7 @@ class StoryClusterer:
         else:
             scored = sorted(
                 ((self.score(vec, doc, self.load(sid), names), sid)
-                 for sid in self.candidate_ids(top)),
+                 for sid in self.candidate_ids(top, doc)),
                 key=lambda x: (-x[0], x[1]),
             )
             fits = [sid for s, sid in scored if s >= self.threshold(self.load(sid))]
@@ -377,6 +405,17 @@ class StoryClusterer:
 def _top(names: Counter[str]) -> Counter[str]:
     # a long-running story keeps its most repeated names, so its state stays bounded
     return names if len(names) <= NAME_LIMIT else Counter(dict(names.most_common(NAME_LIMIT)))
+
+
+def best_candidates(shared: Counter[str]) -> list[str]:
+    """The stories sharing most top terms with an article, at least ``MIN_SHARED`` of them.
+
+    A story sharing one term is most often a chance hit on a rare word: it is
+    not worth loading and scoring, and in a large store there are many.
+    """
+    ranked = sorted(((n, sid) for sid, n in shared.items() if n >= MIN_SHARED),
+                    key=lambda x: (-x[0], x[1]))
+    return [sid for _, sid in ranked[:MAX_CANDIDATES]]
 
 
 def _first_line(text: str) -> str:

@@ -1,11 +1,12 @@
 """Story clustering with its state in the store, so it survives between runs.
 
 ``StoreStoryClusterer`` is ``StoryClusterer`` with its state access moved to
-SQL (tables of schema migration 3): a story's centroid, names and years as
-JSON in ``story_state``, the inverted index of its top terms in
-``story_terms``, document frequencies in ``term_df`` and the document count
-in ``meta``. Each article costs a fixed number of indexed look-ups: the
-postings of its top terms, the candidate stories they name, the document
+SQL (tables of schema migrations 3 and 4): a story's centroid, names and
+years as JSON in ``story_state``, the inverted index of its top terms in
+``story_terms`` (with the day each posting's story was last active),
+document frequencies in ``term_df`` and the document count in ``meta``.
+Each article costs a fixed number of indexed look-ups: the postings of its
+top terms, the candidate stories they name, the document
 frequencies of its own terms. Nothing scans the whole store, so adding 1,000
 articles takes as long with 100,000 stored as with 10,000 (see
 ``benchmarks/stories.py``).
@@ -24,25 +25,30 @@ from typing import Any
 from ..model import Story
 from ..store.sql import SQLStore
 from .stories import (
-    MAX_CANDIDATES,
+    REACH_DAYS,
     StoryClusterer,
     StoryDoc,
     StoryParams,
     StoryState,
     _norm,
+    best_candidates,
+    day_number,
     story_doc,
 )
 
 _DOCS_KEY = "story_docs"  # meta key: articles counted into term_df
 _CHUNK = 500  # values per IN (...) list
 RECENT_POSTINGS = 60  # stories read per term: the most recently updated
+CACHE_STORIES = 5000  # loaded stories kept from one batch to the next
+_DAYS_KEY = "story_terms_days"  # meta key: postings written before migration 4 have days
 
 
 class StoreStoryClusterer(StoryClusterer):
     """Incremental story clustering whose state lives in ``store`` (an ``SQLStore``).
 
     Loaded stories are kept for the life of the object (a write-through cache),
-    so a batch reads each touched story once; use a fresh object per batch.
+    so a story is read once however many articles of a run it is compared with;
+    the object must be the store's only story writer while it lives.
     """
 
     def __init__(self, store: SQLStore, params: StoryParams | None = None) -> None:
@@ -56,24 +62,34 @@ class StoreStoryClusterer(StoryClusterer):
 
     # -- state access -------------------------------------------------------------
 
-    def candidate_ids(self, top: Iterable[int]) -> list[str]:
+    def candidate_ids(self, top: Iterable[int], doc: StoryDoc) -> list[str]:
         """Stories sharing most of the article's top terms, among each term's recent stories.
 
-        Each term contributes its ``RECENT_POSTINGS`` most recently updated
-        stories only, so the cost of a look-up is bounded however many stories
-        a store holds (an old story that still matters has been updated lately).
+        A dated article looks only at dated stories active within
+        ``REACH_DAYS`` of its date (a story quiet for longer than
+        ``window_days`` is already counted against; one quiet for half a year
+        that comes back starts a new story), so the look-up costs what the news
+        of those months costs, however many years a store holds. Each term
+        contributes at most its ``RECENT_POSTINGS`` latest stories, which bounds
+        a look-up on a busy day too (and for an undated article: the most
+        recently updated stories).
         """
         terms = list(top)[:_CHUNK]
         if not terms:
             return []
-        one = "SELECT story_id FROM story_terms WHERE term = ? ORDER BY seq DESC LIMIT ?"
+        day = day_number(doc.published)
+        if day is None:
+            one = "SELECT story_id FROM story_terms WHERE term = ? ORDER BY seq DESC LIMIT ?"
+            per_term: list[Any] = [RECENT_POSTINGS]
+        else:
+            one = ("SELECT story_id FROM story_terms WHERE term = ? AND last_day BETWEEN ? AND ? "
+                   "ORDER BY last_day DESC LIMIT ?")
+            per_term = [day - REACH_DAYS, day + REACH_DAYS, RECENT_POSTINGS]
         union = " UNION ALL ".join(f"SELECT story_id FROM ({one}) p{i}" for i in range(len(terms)))
         params: list[Any] = []
         for term in terms:
-            params += [term, RECENT_POSTINGS]
-        counts = Counter(r[0] for r in self.store.query(union, params))
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [sid for sid, _ in ranked[:MAX_CANDIDATES]]
+            params += [term, *per_term]
+        return best_candidates(Counter(r[0] for r in self.store.query(union, params)))
 
     def load(self, story_id: str) -> StoryState:
         if story_id not in self.cache:
@@ -91,10 +107,12 @@ class StoreStoryClusterer(StoryClusterer):
             "ON CONFLICT (story_id) DO UPDATE SET data = excluded.data",
             (story.id, _to_json(story)),
         )
+        day = day_number(story.last_seen)
         self.store.executemany(
-            "INSERT INTO story_terms (term, story_id, seq) VALUES (?, ?, ?) "
-            "ON CONFLICT (term, story_id) DO UPDATE SET seq = excluded.seq",
-            [(t, story.id, self.n_docs) for t in set(new_terms)],
+            "INSERT INTO story_terms (term, story_id, seq, last_day) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (term, story_id) DO UPDATE SET seq = excluded.seq, "
+            "last_day = excluded.last_day",
+            [(t, story.id, self.n_docs, day) for t in set(new_terms)],
         )
 
     def assign(self, article_id: str, story_id: str) -> None:
@@ -163,9 +181,10 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
 
 
 def _to_json(s: StoryState) -> str:
+    # the centroid as two parallel lists: read back with one zip, not a dict of string keys
     return json.dumps({
-        "title": s.title, "centroid": {str(k): v for k, v in s.centroid.items()},
-        "names": dict(s.names), "years": {str(k): v for k, v in s.years.items()},
+        "title": s.title, "terms": list(s.centroid), "weights": list(s.centroid.values()),
+        "norm": s.norm, "names": dict(s.names), "years": {str(k): v for k, v in s.years.items()},
         "people": dict(s.people), "size": s.size,
         "first_seen": s.first_seen, "last_seen": s.last_seen,
     }, ensure_ascii=False)
@@ -173,12 +192,15 @@ def _to_json(s: StoryState) -> str:
 
 def _from_json(story_id: str, data: str) -> StoryState:
     raw = json.loads(data)
-    centroid = {int(k): float(v) for k, v in raw["centroid"].items()}
+    if "terms" in raw:
+        centroid = dict(zip(raw["terms"], raw["weights"], strict=True))
+    else:  # written before the centroid was stored as two lists
+        centroid = {int(k): float(v) for k, v in raw["centroid"].items()}
     return StoryState(
         story_id, raw["title"], centroid,
         Counter(raw["names"]), Counter({int(k): v for k, v in raw["years"].items()}),
         int(raw["size"]), raw["first_seen"], raw["last_seen"], Counter(raw["people"]),
-        _norm(centroid),
+        raw.get("norm") or _norm(centroid),
     )
 
 
@@ -187,6 +209,19 @@ def _mentions(store: SQLStore, article_id: str) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in store.query(
         "SELECT e.name, e.type FROM mentions m JOIN entities e ON e.id = m.entity_id "
         "WHERE m.article_id = ?", (article_id,))]
+
+
+def _date_postings(store: SQLStore) -> None:
+    """Once per store: give postings written before migration 4 their story's last day."""
+    if store.query("SELECT value FROM meta WHERE key = ?", (_DAYS_KEY,)):
+        return
+    with store.transaction():
+        for story_id, data in store.query("SELECT story_id, data FROM story_state"):
+            day = day_number(json.loads(data).get("last_seen"))
+            if day is not None:
+                store.execute("UPDATE story_terms SET last_day = ? WHERE story_id = ?",
+                              (day, story_id))
+        store.execute("INSERT INTO meta (key, value) VALUES (?, '1')", (_DAYS_KEY,))
 
 
 def cluster_new_articles(
@@ -203,9 +238,12 @@ def cluster_new_articles(
     """
     ids = [r[0] for r in store.query(
         "SELECT id FROM articles WHERE story_id IS NULL ORDER BY seq, id")]
+    _date_postings(store)
     done = 0
+    clusterer = StoreStoryClusterer(store, params)
     for start in range(0, len(ids), batch):
-        clusterer = StoreStoryClusterer(store, params)
+        if len(clusterer.cache) > CACHE_STORIES:  # every touched story is written by now
+            clusterer.cache.clear()
         with store.transaction():
             for article in store.iter_articles(ids[start : start + batch]):
                 clusterer.add(story_doc(article.id, article.text, _mentions(store, article.id),

@@ -46,7 +46,8 @@ _V1 = [
         band INTEGER NOT NULL, hash TEXT NOT NULL, article_id TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands(band, hash)",
-    """CREATE TABLE IF NOT EXISTS minhash_sigs (article_id TEXT PRIMARY KEY, sig {blob} NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS minhash_sigs (
+        article_id TEXT PRIMARY KEY, sig {blob} NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS entities (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT,
         data {json} NOT NULL
@@ -105,7 +106,9 @@ class Dialect:
 
 
 SQLITE = Dialect("sqlite", json="TEXT", blob="BLOB", bigint="INTEGER", real="REAL")
-POSTGRES = Dialect("postgresql", json="TEXT", blob="BYTEA", bigint="BIGINT", real="DOUBLE PRECISION")
+POSTGRES = Dialect(
+    "postgresql", json="TEXT", blob="BYTEA", bigint="BIGINT", real="DOUBLE PRECISION"
+)
 
 # version -> statements; later migrations are appended, never edited.
 MIGRATIONS: dict[int, list[str]] = {1: _V1}
@@ -129,6 +132,13 @@ MIGRATIONS[3] = [
     # the most recent stories of a term, read without touching its older postings
     "CREATE INDEX IF NOT EXISTS story_terms_recent ON story_terms(term, seq)",
     """CREATE TABLE IF NOT EXISTS term_df (term INTEGER PRIMARY KEY, df {bigint} NOT NULL)""",
+]
+
+# 4: the day (date ordinal) a story posting was last active, so a dated article's
+# candidate stories are read from the months around its date (link/story_store.py).
+MIGRATIONS[4] = [
+    "ALTER TABLE story_terms ADD COLUMN last_day {bigint}",
+    "CREATE INDEX IF NOT EXISTS story_terms_day ON story_terms(term, last_day)",
 ]
 
 # The highest migration, whichever were added last.
