@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from newsgraph.errors import StoreError
 from newsgraph.ingest.sources import read_sources
@@ -65,10 +68,10 @@ def _generate(path: Path, n: int) -> None:
 
 
 def stored(db: Path) -> int:
-    """Articles committed so far, 0 while the database is still being created."""
+    """Articles committed so far; 0 while the database is being created or is busy."""
     try:
         return SQLiteStore(db, read_only=True).counts()["articles"]
-    except StoreError:
+    except (StoreError, sqlite3.OperationalError):  # "database is locked": poll again
         return 0
 
 
@@ -96,3 +99,28 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path):
     resumed = SQLiteStore(db)
     assert snapshot(resumed) == snapshot(clean)
     assert resumed.counts() == clean.counts()
+
+
+def test_indexed_attribute_rules_annotate_as_spacys_ruler():
+    spacy = pytest.importorskip("spacy")
+    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+    from newsgraph.extract.annotate import DEFAULT_MODEL, IndexedAttributeRules, load_nlp
+
+    assert "indexed_attribute_rules" not in spacy.load(DEFAULT_MODEL).pipe_names  # baseline
+    assert load_nlp().pipe_names.count("attribute_ruler") == 1
+    nlp = spacy.load(DEFAULT_MODEL)
+    ruler = nlp.get_pipe("attribute_ruler")
+    indexed = IndexedAttributeRules(ruler)
+    texts = [json.loads(line)["text"] for line in
+             (EXAMPLES / "articles.jsonl").read_text().splitlines()]
+    # the rules with several tokens, regexes and dependency labels: "ai n't", "gon na", "there is"
+    texts += ["I ain't gonna sign it, you know, and it wasn't what they'd have done.",
+              "There is a deal. Whatever you do, do it now! But she didn't, did she?",
+              "  Spaces \n\n and\ttabs, 'd and 's and whom. ", ""]
+    columns = [POS, TAG, MORPH, LEMMA, DEP]
+    for doc in nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]):
+        theirs, ours = ruler(doc.copy()), indexed(doc.copy())
+        assert (theirs.to_array(columns) == ours.to_array(columns)).all(), doc.text[:60]
+        assert [str(t.morph) for t in theirs] == [str(t.morph) for t in ours]
+        assert ours.to_array([POS]).any() or not len(doc)  # it did set something

@@ -23,8 +23,8 @@ from newsgraph.store.sqlite import fts_query
 
 def art(i: int, text: str = "", **kw: object) -> Article:
     fields = dict(id=f"a{i:04d}", title=f"Title {i}", text=text or f"Body number {i} about ports.",
-                  url=f"https://x.example/{i}", source="x.example", published="2025-10-0" + str(i % 9 + 1),
-                  language="en", content_hash=f"h{i}")
+                  url=f"https://x.example/{i}", source="x.example",
+                  published="2025-10-0" + str(i % 9 + 1), language="en", content_hash=f"h{i}")
     fields.update(kw)
     return Article(**fields)  # type: ignore[arg-type]
 
@@ -51,13 +51,15 @@ def test_article_round_trip_keeps_every_field(store):
     store.add_articles([a, art(6)])
     back = store.get_article("a0005")
     assert back is not None
-    assert (back.authors, back.related_links, back.metadata) == (a.authors, a.related_links, a.metadata)
+    assert (back.authors, back.related_links, back.metadata) == (
+        a.authors, a.related_links, a.metadata)
     assert back.duplicate_of == "a0001"
     assert store.get_article("a000") is None  # ambiguous prefixes find nothing
     assert store.get_article("nope") is None
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(min_size=1, max_size=300).filter(lambda t: "\x00" not in t))
 def test_text_is_stored_exactly(store, text):
     aid = f"p{abs(hash(text)):x}"[:16]
@@ -68,7 +70,8 @@ def test_text_is_stored_exactly(store, text):
 def test_search_ranks_filters_and_never_fails_on_syntax(store):
     store.add_articles([
         art(1, text="Ministers met in Lisbon to discuss fishing quotas.", published="2025-10-01"),
-        art(2, text="Fishing fleets protested in Oslo.", published="2025-11-05", source="y.example"),
+        art(2, text="Fishing fleets protested in Oslo.", published="2025-11-05",
+            source="y.example"),
         art(3, text="A summit on trade.", published="2025-11-06"),
     ])
     assert [h.article_id for h in store.search("fishing")] and len(store.search("fishing")) == 2
@@ -149,3 +152,51 @@ def test_processes_opening_a_new_postgres_schema_at_once_all_succeed():
     store.conn.commit()
     store.close()
     assert errors == []
+
+
+def _extraction(aid: str, who: str) -> Extraction:
+    return Extraction(
+        article_id=aid,
+        entities=(ArticleEntity("e0", who, "PERSON", ((0, len(who)),)),),
+        timexes=(Timex(f"{aid}-t0", aid, "today", 0, 5, "DATE", "2025-10-01"),),
+        events=(Event(f"{aid}-v0", aid, "CONSULT", "meet", "e0", None, ("e0",), "2025-10-01",
+                      None, "day", None, None, "occurred", "met", "s", 0, 9),),
+    )
+
+
+def test_a_batch_of_extractions_equals_saving_them_one_by_one(store):
+    texts = {1: "Ana Ribeiro met the council.", 2: "Tomas Lind met the mayor.",
+             3: "Ana Ribeiro spoke later."}
+    store.add_articles([art(i, text=t) for i, t in texts.items()])
+    for eid, name in (("ent-ana", "Ana Ribeiro"), ("ent-tomas", "Tomas Lind")):
+        store.upsert_entity(Entity(eid, name, "PERSON"), [name.split()[-1].lower()])
+    batch = [(_extraction("a0001", "Ana Ribeiro"), {"e0": "ent-ana"}),
+             (_extraction("a0002", "Tomas Lind"), {"e0": "ent-tomas"}),
+             (_extraction("a0003", "Ana Ribeiro"), {"e0": "ent-ana"})]
+
+    def stored() -> tuple:
+        return (store.query("SELECT entity_id, article_id, text FROM mentions ORDER BY 2"),
+                [(v.id, v.actors) for v in store.events()], store.records("timexes"),
+                store.counts()["unextracted"])
+
+    for extraction, ids in batch:
+        store.save_extraction(extraction, ids)
+    one_by_one = stored()
+    store.save_extractions(batch)  # replaces: nothing twice
+    assert stored() == one_by_one
+    assert one_by_one[0][0][2] == "Ana Ribeiro" and one_by_one[1][1] == ("a0002-v0", ("ent-tomas",))
+    assert one_by_one[3] == 0
+
+
+def test_nested_transactions_commit_once_or_roll_back_whole(store):
+    try:
+        with store.transaction():
+            store.add_articles([art(1)])  # its own transaction joins the outer one
+            store.upsert_entity(Entity("ent-x", "X", "PERSON"), ["x"])
+            raise RuntimeError("crash mid-partition")
+    except RuntimeError:
+        pass
+    assert store.counts()["articles"] == 0 and store.entity_ids() == []
+    with store.transaction():
+        store.add_articles([art(1)])
+    assert store.counts()["articles"] == 1

@@ -173,8 +173,11 @@ def _verb_candidate(tok: Token, index: EntityIndex) -> _Candidate | None:
         spec = lex.VERBS[lemma]
         # "fought a war": the object names the event again and is no one's target
         again = lex.NOUNS.get(lex.lemma_of(obj)) if obj is not None else None
-        used = frozenset([obj.i]) if obj is not None and again and again.type == spec.type else (
-            frozenset())
+        used = (
+            frozenset([obj.i])
+            if obj is not None and again and again.type == spec.type
+            else (frozenset())
+        )
         return _Candidate(tok, spec, tok, gerund, used=used)
     if lemma in lex.MOTION_VERBS and _destination(tok) is not None:
         return _Candidate(tok, lex.Trigger("CONSULT", "visit"), tok, False)

@@ -113,8 +113,13 @@ def run_partition(
 
 
 def warm_up(model: str = DEFAULT_MODEL) -> str:
-    """Load the model on a worker ahead of the first partition (benchmarks time without it)."""
+    """Load the models on a worker ahead of the first partition (benchmarks time without it).
+
+    spaCy's, and the language identifier that ``normalize_article`` loads on first use.
+    """
     from ..extract.annotate import load_nlp
+    from ..normalize.language import detect_language
 
     load_nlp(model)("Warm up.")
+    detect_language("The language identifier loads its model on first use.")
     return f"{socket.gethostname()}:{os.getpid()}"

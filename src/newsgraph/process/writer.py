@@ -5,14 +5,15 @@ For one partition, in one pass over its articles in input order:
 1. Decide each article's fate the way ``pipeline.store_items`` does: a repeat
    (same id or URL as a stored or batched article) is skipped; a new article
    gets its near-duplicate link from the store and the batch.
-2. An article that is stored but not extracted is the trace of a run that
-   died inside this partition: its extraction is saved now (``save_extraction``
-   replaces), so redoing a partition never stores anything twice.
-3. New articles go in with one ``add_articles`` transaction; then each
-   extraction in order is linked (``EntityLinker``: entity linking reads the
-   store, so it belongs here, not on the workers) and saved.
-4. The partition is marked finished. A crash before this step only means the
-   partition is redone, and steps 1-3 make that safe.
+2. An article that is stored but not extracted is the trace of an interrupted
+   ``ingest`` (a partition itself is written in one transaction): its
+   extraction is saved now (saving replaces), so nothing is stored twice.
+3. New articles go in with one ``add_articles`` call; then each extraction in
+   order is linked (``EntityLinker``: entity linking reads the store, so it
+   belongs here, not on the workers), and all are saved with one
+   ``save_extractions`` (one ``executemany`` per table).
+4. The partition is marked finished. Steps 1-4 are one transaction: a crash
+   loses the whole partition or nothing, and a lost partition is redone.
 
 Results are written in partition order, so near-duplicate decisions and entity
 ids come out as a plain ``ingest`` of the same archive makes them. On
@@ -68,8 +69,9 @@ class Writer:
         with self._lock():
             if self._finished(result.partition.id):
                 return None
-            counts = self._write(result)
-            mark_finished(self.store, result.partition, counts.extracted)
+            with self.store.transaction():
+                counts = self._write(result)
+                mark_finished(self.store, result.partition, counts.extracted)
             return counts
 
     def _write(self, result: PartitionResult) -> WriteCounts:
@@ -77,12 +79,13 @@ class Writer:
         to_save: list[tuple[Article, Extraction | None, bool]] = []  # (…, is new)
         duplicates = redone = 0
         redone_ids: set[str] = set()
+        known = self._known(result)
         for item in result.items:
             article, fp = item.article, item.fingerprint
             if batch.holds(article) or article.id in redone_ids:
                 duplicates += 1
                 continue
-            stored = self._stored(article)
+            stored = self._stored(article, known)
             if stored is None:
                 if fp is not None:
                     original = near_duplicate_of(self.store, fp, batch)
@@ -101,15 +104,16 @@ class Writer:
             batch.articles, {aid: (fp.bands, fp.signature) for aid, fp in batch.prints.items()}
         )
         new = set(added.added)
-        extracted = 0
+        linked: list[tuple[Extraction, dict[str, str]]] = []
         for article, extraction, is_new in to_save:
             if is_new and article.id not in new:
                 continue  # lost a race for its id or URL: stored by someone else
             if extraction is None:
                 # rare: the worker extracted another copy of this text, or none
                 extraction = extract_article(parse(article.text, self.model), article)
-            self.store.save_extraction(extraction, self.linker.link(extraction, article))
-            extracted += 1
+            linked.append((extraction, self.linker.link(extraction, article)))
+        self.store.save_extractions(linked)
+        extracted = len(linked)
         return WriteCounts(
             added=len(new),
             duplicates=duplicates + len(added.duplicates),
@@ -121,16 +125,31 @@ class Writer:
 
     # -- store reads ------------------------------------------------------------
 
-    def _stored(self, article: Article) -> Article | None:
+    def _known(self, result: PartitionResult) -> dict[str, str]:
+        """Stored ids and URLs among the partition's articles, each mapped to its id.
+
+        One query per 250 articles instead of one per article: nothing is
+        written until every article's fate is decided, so this is the same view.
+        """
+        known: dict[str, str] = {}
+        items = result.items
+        for i in range(0, len(items), 250):
+            ids = [it.article.id for it in items[i : i + 250]]
+            urls = [it.article.url for it in items[i : i + 250] if it.article.url]
+            clause = f"id IN ({', '.join('?' for _ in ids)})"
+            if urls:
+                clause += f" OR url IN ({', '.join('?' for _ in urls)})"
+            for aid, url in self.store.query(
+                    f"SELECT id, url FROM articles WHERE {clause}", [*ids, *urls]):
+                known[aid] = aid
+                if url is not None:
+                    known.setdefault(url, aid)
+        return known
+
+    def _stored(self, article: Article, known: dict[str, str]) -> Article | None:
         """The stored article with this id (or else this URL), if any."""
-        rows = self.store.query(
-            "SELECT id FROM articles WHERE id = ? OR (url IS NOT NULL AND url = ?)",
-            (article.id, article.url),
-        )
-        ids = [r[0] for r in rows]
-        if not ids:
-            return None
-        return self.store.get_article(article.id if article.id in ids else ids[0])
+        aid = known.get(article.id) or (known.get(article.url) if article.url else None)
+        return self.store.get_article(aid) if aid else None
 
     def _extracted(self, article_id: str) -> bool:
         rows = self.store.query("SELECT extracted FROM articles WHERE id = ?", (article_id,))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,7 +32,6 @@ from ..model import (
     SourceRef,
     Story,
     Timex,
-    to_dict,
 )
 from .base import AddResult
 from .schema import MIGRATIONS, SCHEMA_VERSION, Dialect, render
@@ -52,6 +51,7 @@ class SQLStore:
 
     def __init__(self) -> None:
         self.conn: Any = None
+        self._depth = 0  # nesting of ``transaction()`` blocks
 
     # -- plumbing ---------------------------------------------------------------
 
@@ -72,12 +72,28 @@ class SQLStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """Commit on success, roll back on error; nested blocks join the outermost one.
+
+        The single writer wraps a whole partition (articles, entities,
+        extractions, the finished mark) in one block: one commit, and a crash
+        leaves either all of the partition or none of it.
+        """
+        self._depth += 1
         try:
             yield
         except BaseException:
-            self.conn.rollback()
+            if self._depth == 1:
+                self.conn.rollback()
             raise
         else:
+            if self._depth == 1:
+                self.conn.commit()
+        finally:
+            self._depth -= 1
+
+    def _commit(self) -> None:
+        """Commit a single write, unless an enclosing ``transaction()`` will."""
+        if not self._depth:
             self.conn.commit()
 
     def close(self) -> None:
@@ -119,12 +135,16 @@ class SQLStore:
     # -- articles ---------------------------------------------------------------
 
     def add_articles(
-        self, articles: Sequence[Article], fingerprints: dict[str, tuple[list[str], bytes]] | None = None
+        self,
+        articles: Sequence[Article],
+        fingerprints: dict[str, tuple[list[str], bytes]] | None = None,
     ) -> AddResult:
         """Store a batch in one transaction; articles whose id or URL is stored are skipped."""
         added: list[str] = []
         skipped: list[str] = []
         near: list[tuple[str, str]] = []
+        band_rows: list[tuple[int, str, str]] = []
+        sig_rows: list[tuple[str, bytes]] = []
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction():
             seq = self.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
@@ -132,7 +152,8 @@ class SQLStore:
                 seq += 1
                 cur = self.execute(
                     f"INSERT INTO articles ({_ARTICLE_COLUMNS}, seq) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT DO NOTHING",
                     (
                         article.id, article.content_hash, article.url, article.title, article.text,
                         article.source, article.published, article.published_granularity,
@@ -150,15 +171,14 @@ class SQLStore:
                     near.append((article.id, article.duplicate_of))
                 if fingerprints and article.id in fingerprints:
                     bands, sig = fingerprints[article.id]
-                    self.executemany(
-                        "INSERT INTO minhash_bands (band, hash, article_id) VALUES (?, ?, ?)",
-                        [(i, h, article.id) for i, h in enumerate(bands)],
-                    )
-                    self.execute(
-                        "INSERT INTO minhash_sigs (article_id, sig) VALUES (?, ?) "
-                        "ON CONFLICT DO NOTHING",
-                        (article.id, sig),
-                    )
+                    band_rows += [(i, h, article.id) for i, h in enumerate(bands)]
+                    sig_rows.append((article.id, sig))
+            self.executemany(
+                "INSERT INTO minhash_bands (band, hash, article_id) VALUES (?, ?, ?)", band_rows)
+            self.executemany(
+                "INSERT INTO minhash_sigs (article_id, sig) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                sig_rows,
+            )
         return AddResult(tuple(added), tuple(skipped), tuple(near))
 
     def known_article(self, article_id: str, url: str | None) -> bool:
@@ -206,7 +226,9 @@ class SQLStore:
                 return None
         return self._article(rows[0]) if rows else None
 
-    def iter_articles(self, ids: Sequence[str] | None = None, batch: int = 500) -> Iterator[Article]:
+    def iter_articles(
+        self, ids: Sequence[str] | None = None, batch: int = 500
+    ) -> Iterator[Article]:
         """Articles in ingest order (or the given ids, in that order)."""
         if ids is not None:
             for i in range(0, len(ids), batch):
@@ -241,81 +263,58 @@ class SQLStore:
 
     def save_extraction(self, extraction: Extraction, entity_ids: dict[str, str]) -> None:
         """Replace an article's extraction records, with entity keys mapped to store ids."""
-        aid = extraction.article_id
+        self.save_extractions([(extraction, entity_ids)])
 
-        def eid(key: str | None) -> str | None:
-            return entity_ids.get(key, key) if key else None
+    def save_extractions(self, items: Sequence[tuple[Extraction, dict[str, str]]]) -> None:
+        """Replace the extraction records of several articles in one transaction.
 
-        def refs(chain: Sequence[SourceRef]) -> tuple[SourceRef, ...]:
-            return tuple(replace(r, entity_id=eid(r.entity_id)) for r in chain)
-
+        Each table gets one ``executemany`` for the whole batch, so the number
+        of statements does not grow with the number of articles.
+        """
+        if not items:
+            return
+        aids = [extraction.article_id for extraction, _ in items]
+        rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _EXTRACTION_INSERTS}
         with self.transaction():
-            for table in ("mentions", "roles", "quotes", "claims", "timexes"):
-                self.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
-            self.execute(
-                "DELETE FROM event_actors WHERE event_id IN "
-                "(SELECT id FROM events WHERE article_id = ?)",
-                (aid,),
-            )
-            self.execute("DELETE FROM events WHERE article_id = ?", (aid,))
-            article = self.get_article(aid)
-            text = article.text if article else ""
-            mentions, roles = [], []
-            for ent in extraction.entities:
-                gid = entity_ids.get(ent.key)
-                if gid is None:
-                    continue
-                mentions += [(gid, aid, s, e, text[s:e]) for s, e in ent.mentions]
-                roles += [(gid, aid, r) for r in ent.roles]
-            self.executemany(
-                "INSERT INTO mentions (entity_id, article_id, start_char, end_char, text) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                mentions,
-            )
-            self.executemany(
-                "INSERT INTO roles (entity_id, article_id, title) VALUES (?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
-                roles,
-            )
-            quotes = [replace(q, speaker_id=eid(q.speaker_id), via=refs(q.via))
-                      for q in extraction.quotes]
-            self.executemany(
-                "INSERT INTO quotes (id, article_id, speaker_id, data) VALUES (?, ?, ?, ?)",
-                [(q.id, aid, q.speaker_id, _dump(q)) for q in quotes],
-            )
-            claims = [replace(c, attributed_to=refs(c.attributed_to)) for c in extraction.claims]
-            self.executemany(
-                "INSERT INTO claims (id, article_id, unit, data) VALUES (?, ?, ?, ?)",
-                [(c.id, aid, c.unit, _dump(c)) for c in claims],
-            )
-            self.executemany(
-                "INSERT INTO timexes (id, article_id, data) VALUES (?, ?, ?)",
-                [(t.id, aid, _dump(t)) for t in extraction.timexes],
-            )
-            events = [
-                replace(v, source_id=eid(v.source_id), target_id=eid(v.target_id),
-                        actors=tuple(x for x in (eid(a) for a in v.actors) if x))
-                for v in extraction.events
-            ]
-            self.executemany(
-                "INSERT INTO events (id, article_id, type, date, event_group, data) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(v.id, aid, v.type, v.date, v.event_group, _dump(v)) for v in events],
-            )
-            self.executemany(
-                "INSERT INTO event_actors (event_id, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [(v.id, a) for v in events for a in v.actors],
-            )
-            self.execute("UPDATE articles SET extracted = 1 WHERE id = ?", (aid,))
+            texts = self._texts(aids)
+            for extraction, entity_ids in items:
+                _extraction_rows(extraction, entity_ids, texts.get(extraction.article_id, ""),
+                                 rows)
+            for i in range(0, len(aids), 500):
+                chunk = aids[i : i + 500]
+                marks = ", ".join("?" for _ in chunk)
+                for table in ("mentions", "roles", "quotes", "claims", "timexes"):
+                    self.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
+                self.execute(
+                    "DELETE FROM event_actors WHERE event_id IN "
+                    f"(SELECT id FROM events WHERE article_id IN ({marks}))", chunk)
+                self.execute(f"DELETE FROM events WHERE article_id IN ({marks})", chunk)
+            for table, statement in _EXTRACTION_INSERTS.items():
+                self.executemany(statement, rows[table])
+            self.executemany("UPDATE articles SET extracted = 1 WHERE id = ?", [(a,) for a in aids])
+
+    def _texts(self, ids: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ", ".join("?" for _ in chunk)
+            out.update(self.query(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk))
+        return out
 
     def entity_candidates(self, keys: Sequence[str]) -> list[Entity]:
-        """Stored entities sharing any blocking key (see ``link.resolve``)."""
+        """Stored entities sharing any blocking key (see ``link.resolve``), by id.
+
+        Name, type, aliases and country only: matching reads nothing else, and
+        an entity's roles grow with every article that mentions it.
+        """
         if not keys:
             return []
         marks = ", ".join("?" for _ in keys)
-        ids = [r[0] for r in self.query(
-            f"SELECT DISTINCT entity_id FROM entity_keys WHERE key IN ({marks})", list(keys))]
-        return [e for e in (self.get_entity(i, with_mentions=False) for i in sorted(ids)) if e]
+        rows = self.query(
+            "SELECT id, name, type, country, data FROM entities WHERE id IN "
+            f"(SELECT entity_id FROM entity_keys WHERE key IN ({marks})) ORDER BY id", list(keys))
+        return [Entity(eid, name, etype, tuple(json.loads(data)["aliases"]), country)
+                for eid, name, etype, country, data in rows]
 
     def upsert_entity(self, entity: Entity, keys: Sequence[str]) -> None:
         """Insert or update an entity's name, type, aliases and blocking keys."""
@@ -330,7 +329,7 @@ class SQLStore:
             "INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(k, entity.id) for k in keys],
         )
-        self.conn.commit()
+        self._commit()
 
     def get_entity(self, entity_id: str, with_mentions: bool = True) -> Entity | None:
         rows = self.query(
@@ -375,16 +374,17 @@ class SQLStore:
 
     def set_story(self, article_id: str, story_id: str) -> None:
         self.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
-        self.conn.commit()
+        self._commit()
 
     def save_story(self, story: Story) -> None:
         self.execute(
             "INSERT INTO stories (id, title, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
-            "first_seen = excluded.first_seen, last_seen = excluded.last_seen, data = excluded.data",
+            "first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
+            "data = excluded.data",
             (story.id, story.title, story.first_seen, story.last_seen, _dump(story)),
         )
-        self.conn.commit()
+        self._commit()
 
     def stories(self) -> list[Story]:
         return [_load(Story, r[0]) for r in self.query("SELECT data FROM stories ORDER BY id")]
@@ -449,7 +449,77 @@ _RECORDS: dict[str, type] = {"quotes": Quote, "claims": Claim, "timexes": Timex,
 
 
 def _dump(record: Any) -> str:
-    return json.dumps(to_dict(record), ensure_ascii=False)
+    return json.dumps(_plain(record), ensure_ascii=False)
+
+
+def _plain(value: Any) -> Any:
+    """``model.to_dict`` without ``asdict``'s deep copies (the writer's hot path)."""
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+_EXTRACTION_INSERTS = {
+    "mentions": "INSERT INTO mentions (entity_id, article_id, start_char, end_char, text) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    "roles": "INSERT INTO roles (entity_id, article_id, title) VALUES (?, ?, ?) "
+             "ON CONFLICT DO NOTHING",
+    "quotes": "INSERT INTO quotes (id, article_id, speaker_id, data) VALUES (?, ?, ?, ?)",
+    "claims": "INSERT INTO claims (id, article_id, unit, data) VALUES (?, ?, ?, ?)",
+    "timexes": "INSERT INTO timexes (id, article_id, data) VALUES (?, ?, ?)",
+    "events": "INSERT INTO events (id, article_id, type, date, event_group, data) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
+    "event_actors": "INSERT INTO event_actors (event_id, entity_id) VALUES (?, ?) "
+                    "ON CONFLICT DO NOTHING",
+}
+
+
+def _extraction_rows(
+    extraction: Extraction, entity_ids: dict[str, str], text: str,
+    rows: dict[str, list[tuple[Any, ...]]],
+) -> None:
+    """Append one article's rows, entity keys mapped to store ids, to ``rows`` by table."""
+    aid = extraction.article_id
+
+    def eid(key: str | None) -> str | None:
+        return entity_ids.get(key, key) if key else None
+
+    def refs(chain: Sequence[SourceRef]) -> tuple[SourceRef, ...]:
+        return tuple(replace(r, entity_id=eid(r.entity_id)) for r in chain)
+
+    for ent in extraction.entities:
+        gid = entity_ids.get(ent.key)
+        if gid is None:
+            continue
+        rows["mentions"] += [(gid, aid, s, e, text[s:e]) for s, e in ent.mentions]
+        rows["roles"] += [(gid, aid, r) for r in ent.roles]
+    for q in extraction.quotes:
+        q = replace(q, speaker_id=eid(q.speaker_id), via=refs(q.via))
+        rows["quotes"].append((q.id, aid, q.speaker_id, _dump(q)))
+    for c in extraction.claims:
+        c = replace(c, attributed_to=refs(c.attributed_to))
+        rows["claims"].append((c.id, aid, c.unit, _dump(c)))
+    rows["timexes"] += [(t.id, aid, _dump(t)) for t in extraction.timexes]
+    for v in extraction.events:
+        v = replace(v, source_id=eid(v.source_id), target_id=eid(v.target_id),
+                    actors=tuple(x for x in (eid(a) for a in v.actors) if x))
+        rows["events"].append((v.id, aid, v.type, v.date, v.event_group, _dump(v)))
+        rows["event_actors"] += [(v.id, a) for a in v.actors]
 
 
 def _load(kind: type, data: str) -> Any:
