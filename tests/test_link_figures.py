@@ -129,6 +129,16 @@ def test_different_fates_in_one_place_are_different_counts() -> None:
     assert groups == [["r1", "r2"], ["r3"], ["r4", "r5"]]
 
 
+def test_ones_and_twos_of_nothing_that_happened_are_incidental() -> None:
+    met = [ctx("m1", 2, "leaders", "leaders met at the air base", "Wire One", "2025-10-30"),
+           ctx("m2", 2, "leaders", "leaders met at the air base", "Daily Lantern", "2025-10-30")]
+    died = [ctx("k1", 2, "people", "people killed in the blast", "Wire One", "2025-10-30"),
+            ctx("k2", 2, "people", "people killed in the blast", "Daily Lantern", "2025-10-31")]
+    (g_met,), (g_died,) = group_figures(met), group_figures(died)
+    assert g_met.incidental and not g_died.incidental
+    assert not group_figures(REPORTS, about="displaced")[0].incidental
+
+
 def test_min_articles_keeps_only_repeated_figures() -> None:
     assert [g.unit for g in group_figures(REPORTS, min_articles=2)] == ["people"]
 

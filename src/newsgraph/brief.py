@@ -331,8 +331,12 @@ def quote_lines(
 
 def figure_sections(claims: Sequence[Claim], articles: dict[str, Article],
                     limit: int = MAX_FIGURES) -> list[Section]:  # fmt: skip
-    """One section per figure reported by several articles, changed ones first."""
-    groups = figures_of(claims, articles)
+    """One section per figure reported by several articles, changed ones first.
+
+    Incidental counts ("the two leaders") are left out: they are not figures
+    anyone claims.
+    """
+    groups = [g for g in figures_of(claims, articles) if not g.incidental]
     groups.sort(key=lambda g: (not g.differs, -len(g.rows), g.unit, g.about))
     sections = []
     for g in groups[:limit]:

@@ -102,6 +102,17 @@ class FigureGroup:
     def differs(self) -> bool:
         return any(r.changed for r in self.rows)
 
+    @property
+    def incidental(self) -> bool:
+        """Only ones and twos of something nothing happened to ("the two leaders met").
+
+        Such counts describe the scene rather than claim a figure; two people
+        killed or injured are a figure and are not incidental.
+        """
+        return all(
+            r.item.claim.value <= 2 and r.item.claim.value_max is None for r in self.rows
+        ) and not any(_fates(_words(r.item, self.unit)) for r in self.rows)
+
     def summary(self) -> str:
         """ "40,000 people (Reuters, 2025-01, citing the UN) → 65,000 (AP, 2025-06)"."""
         parts: list[str] = []
